@@ -1,0 +1,4 @@
+// Re-exports only.
+export * from './bundle.ts';
+export * from './scenario.ts';
+export * from './geography.ts';
