@@ -8,6 +8,9 @@
  * - ids are unique within systems, within organisations and within collaborations.
  */
 
+import { ScenarioError } from './errors.ts';
+import type { Bundle } from './bundle.ts';
+
 export const SCENARIO_SCHEMA = 'footprints/scenario@1' as const;
 
 export const COLLABORATION_KINDS = [
@@ -78,3 +81,466 @@ export const DEFAULT_SETTINGS: ScenarioSettings = {
   band: { min: 400_000, max: 3_500_000 },
   costPerHead: 21.46,
 };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Operations. Each takes a scenario and arguments and returns a new scenario; the input is never mutated and
+// untouched groups are shared with it. Bad arguments throw `ScenarioError` before anything is built, so a
+// refused operation leaves nothing behind.
+//
+// Decisions:
+// - Systems and organisations left with no units by an operation are dropped at once (an empty footprint has
+//   nothing to draw and only produces findings). `removeEmptySystems` does the same for loaded files.
+// - Locks guard membership only: units cannot move into or out of a locked system, and a locked system cannot
+//   be merged; it can still be renamed or marked atypical.
+// - Generated ids are the first free `sys-N`, `org-N`, `collab-N`, so replaying the same commands gives the
+//   same ids. Organisations made from one CCG take the CCG's ONS code as id when it is free, and organisations
+//   made from a system take the system's id when it is free: that is how the baselines are keyed.
+// - Moving units between systems leaves organisations alone: an organisation may straddle systems (a finding
+//   for checks.ts, not an error).
+// ---------------------------------------------------------------------------------------------------------------
+
+
+/** What operations need to name a CCG: satisfied by `Geography`. Without it, a CCG is named by its code. */
+export interface UnitNames {
+  readonly codes: readonly string[];
+  readonly names: readonly string[];
+  indexOfCode(code: string): number;
+}
+
+type Group = { id: string; name: string; units: string[] };
+
+const label = (kind: string, g: Group) => `${kind} "${g.name}" (${g.id})`;
+
+function nextFreeId(prefix: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  let k = 1;
+  while (used.has(`${prefix}${k}`)) k++;
+  return `${prefix}${k}`;
+}
+
+function requireName(name: unknown, path = 'name'): string {
+  if (typeof name !== 'string' || name.trim() === '') {
+    throw new ScenarioError('invalid-argument', `${path}: a name must be a non-empty string`, path);
+  }
+  return name.trim();
+}
+
+function findIndex(groups: readonly Group[], id: unknown, kind: 'system' | 'organisation', path: string): number {
+  const k = typeof id === 'string' ? groups.findIndex((g) => g.id === id) : -1;
+  if (k < 0) throw new ScenarioError(kind === 'system' ? 'unknown-system' : 'unknown-organisation', `${path}: unknown ${kind} ${JSON.stringify(id)}`, path);
+  return k;
+}
+
+/** Unit code → index of its system (the scenario's own partition is the list of known units). */
+function systemOfUnit(s: ScenarioV1): Map<string, number> {
+  const at = new Map<string, number>();
+  s.systems.forEach((g, k) => g.units.forEach((u) => at.set(u, k)));
+  return at;
+}
+
+/** Checks a list of unit codes against the scenario; returns them without repeats, in the order given. */
+function requireUnits(s: ScenarioV1, codes: unknown, path = 'units', allowEmpty = false): string[] {
+  if (!Array.isArray(codes)) throw new ScenarioError('invalid-argument', `${path}: expected an array of unit codes`, path);
+  if (!allowEmpty && codes.length === 0) throw new ScenarioError('invalid-argument', `${path}: no units given`, path);
+  const known = systemOfUnit(s);
+  const seen = new Set<string>();
+  codes.forEach((c, k) => {
+    if (typeof c !== 'string' || !known.has(c)) {
+      throw new ScenarioError('unknown-unit', `${path}[${k}]: unknown unit code ${JSON.stringify(c)}`, `${path}[${k}]`);
+    }
+    seen.add(c);
+  });
+  return [...seen];
+}
+
+function dropEmpty<G extends Group>(groups: G[]): G[] {
+  return groups.every((g) => g.units.length > 0) ? groups : groups.filter((g) => g.units.length > 0);
+}
+
+/** Moves `codes` out of whatever groups hold them and appends them to `groups[target]` (index), sharing the rest. */
+function moveWithin<G extends Group>(groups: readonly G[], codes: readonly string[], target: number): G[] {
+  const moving = new Set(codes.filter((c) => !groups[target].units.includes(c)));
+  if (moving.size === 0) return groups.slice();
+  const out = groups.map((g, k) => {
+    if (k === target) return { ...g, units: [...g.units, ...moving] };
+    return g.units.some((u) => moving.has(u)) ? { ...g, units: g.units.filter((u) => !moving.has(u)) } : g;
+  });
+  return dropEmpty(out);
+}
+
+/** Refuses when any of `codes` would leave a locked system, or would enter `target` while it is locked. */
+function checkLocks(s: ScenarioV1, codes: readonly string[], target: number | null): void {
+  const at = systemOfUnit(s);
+  for (const c of codes) {
+    const from = at.get(c)!;
+    if (from === target) continue;
+    const src = s.systems[from];
+    if (src.locked) throw new ScenarioError('locked', `${label('system', src)} is locked: ${c} cannot be moved out of it`);
+    if (target !== null && s.systems[target].locked) {
+      throw new ScenarioError('locked', `${label('system', s.systems[target])} is locked: ${c} cannot be moved into it`);
+    }
+  }
+}
+
+/** Moves units to an existing system. */
+export function assignUnits(s: ScenarioV1, unitCodes: readonly string[], systemId: string): ScenarioV1 {
+  const target = findIndex(s.systems, systemId, 'system', 'system');
+  const codes = requireUnits(s, unitCodes);
+  checkLocks(s, codes, target);
+  return { ...s, systems: moveWithin(s.systems, codes, target) };
+}
+
+/** Makes a new system (appended last) from units taken out of their systems. */
+export function newSystem(s: ScenarioV1, unitCodes: readonly string[], opts: { id?: string; name: string }): ScenarioV1 {
+  const name = requireName(opts?.name);
+  const codes = requireUnits(s, unitCodes);
+  let id: string;
+  if (opts.id !== undefined) {
+    if (typeof opts.id !== 'string' || opts.id.trim() === '') throw new ScenarioError('invalid-argument', 'id: must be a non-empty string', 'id');
+    if (s.systems.some((g) => g.id === opts.id)) throw new ScenarioError('duplicate-id', `id: a system with id "${opts.id}" already exists`, 'id');
+    id = opts.id;
+  } else {
+    id = nextFreeId('sys-', s.systems.map((g) => g.id));
+  }
+  checkLocks(s, codes, null);
+  const withNew = [...s.systems, { id, name, units: [] }];
+  return { ...s, systems: moveWithin(withNew, codes, withNew.length - 1) };
+}
+
+function requireDistinctIds(groups: readonly Group[], ids: unknown, kind: 'system' | 'organisation', min: number): number[] {
+  const path = kind === 'system' ? 'systems' : 'organisations';
+  if (!Array.isArray(ids)) throw new ScenarioError('invalid-argument', `${path}: expected an array of ids`, path);
+  const idx = [...new Set(ids.map((id, k) => findIndex(groups, id, kind, `${path}[${k}]`)))];
+  if (idx.length < min) throw new ScenarioError('invalid-argument', `${path}: give at least ${min} different ${kind}s`, path);
+  return idx;
+}
+
+/** Merges groups into the first one listed (which keeps its id and place); the others disappear. */
+function mergeInto<G extends Group>(groups: readonly G[], idx: number[], name: string | undefined): G[] {
+  const [first, ...rest] = idx;
+  const gone = new Set(rest);
+  const units = idx.flatMap((k) => groups[k].units);
+  const merged = { ...groups[first], units, name: name ?? groups[first].name };
+  return groups.flatMap((g, k) => (k === first ? [merged] : gone.has(k) ? [] : [g]));
+}
+
+/** Merges systems into the first listed, which keeps its id, place and atypical reason. Locked systems refuse. */
+export function mergeSystems(s: ScenarioV1, systemIds: readonly string[], opts: { name?: string } = {}): ScenarioV1 {
+  const idx = requireDistinctIds(s.systems, systemIds, 'system', 2);
+  const name = opts.name === undefined ? undefined : requireName(opts.name);
+  for (const k of idx) if (s.systems[k].locked) throw new ScenarioError('locked', `${label('system', s.systems[k])} is locked: it cannot be merged`);
+  return { ...s, systems: mergeInto(s.systems, idx, name) };
+}
+
+function updateAt<G>(groups: readonly G[], k: number, patch: (g: G) => G): G[] {
+  return groups.map((g, j) => (j === k ? patch(g) : g));
+}
+
+export function renameSystem(s: ScenarioV1, systemId: string, name: string): ScenarioV1 {
+  const k = findIndex(s.systems, systemId, 'system', 'system');
+  const n = requireName(name);
+  return { ...s, systems: updateAt(s.systems, k, (g) => ({ ...g, name: n })) };
+}
+
+export function setLocked(s: ScenarioV1, systemId: string, locked: boolean): ScenarioV1 {
+  const k = findIndex(s.systems, systemId, 'system', 'system');
+  if (typeof locked !== 'boolean') throw new ScenarioError('invalid-argument', 'locked: expected true or false', 'locked');
+  return {
+    ...s,
+    systems: updateAt(s.systems, k, ({ locked: _old, ...g }) => (locked ? { ...g, locked: true } : g)),
+  };
+}
+
+/** Marks a system atypical with the planner's reason; `null` or an empty reason clears the mark. */
+export function setAtypical(s: ScenarioV1, systemId: string, reason: string | null): ScenarioV1 {
+  const k = findIndex(s.systems, systemId, 'system', 'system');
+  if (reason !== null && typeof reason !== 'string') throw new ScenarioError('invalid-argument', 'reason: expected a string or null', 'reason');
+  const r = reason?.trim() ?? '';
+  return {
+    ...s,
+    systems: updateAt(s.systems, k, ({ atypical: _old, ...g }) => (r ? { ...g, atypical: r } : g)),
+  };
+}
+
+/** Drops systems and organisations with no units (operations already do; this cleans a loaded file). */
+export function removeEmptySystems(s: ScenarioV1): ScenarioV1 {
+  return { ...s, systems: dropEmpty(s.systems), organisations: dropEmpty(s.organisations) };
+}
+
+/** Merges organisations into the first listed, which keeps its id and place. */
+export function mergeOrganisations(s: ScenarioV1, orgIds: readonly string[], opts: { name?: string } = {}): ScenarioV1 {
+  const idx = requireDistinctIds(s.organisations, orgIds, 'organisation', 2);
+  const name = opts.name === undefined ? undefined : requireName(opts.name);
+  return { ...s, organisations: mergeInto(s.organisations, idx, name) };
+}
+
+/**
+ * Makes each chosen system's units one organisation named after the system ("typically one CCG per ICS").
+ * Organisations that also held units elsewhere keep those units. A new organisation takes the system's id when
+ * no remaining organisation uses it, and sits where the first organisation holding any of its units was.
+ */
+export function oneOrganisationPerSystem(s: ScenarioV1, systemId: string | 'all'): ScenarioV1 {
+  const targets = systemId === 'all' ? s.systems : [s.systems[findIndex(s.systems, systemId, 'system', 'system')]];
+  const taken = new Set<string>();
+  const claimed = new Map<string, number>(); // unit → target index
+  targets.forEach((t, j) => t.units.forEach((u) => claimed.set(u, j)));
+  const remaining = s.organisations.map((o) => {
+    const units = o.units.filter((u) => !claimed.has(u));
+    return units.length === o.units.length ? o : { ...o, units };
+  });
+  remaining.forEach((o) => o.units.length > 0 && taken.add(o.id));
+  const anchor = new Map<number, number[]>(); // original org index → targets placed before it
+  targets.forEach((t, j) => {
+    const k = s.organisations.findIndex((o) => o.units.some((u) => claimed.get(u) === j));
+    anchor.set(k, [...(anchor.get(k) ?? []), j]);
+  });
+  const made: OrganisationDef[] = targets.map((t) => {
+    const id = taken.has(t.id) ? nextFreeId('org-', taken) : t.id;
+    taken.add(id);
+    return { id, name: t.name, units: [...t.units] };
+  });
+  const out: OrganisationDef[] = [];
+  remaining.forEach((o, k) => {
+    for (const j of anchor.get(k) ?? []) out.push(made[j]);
+    if (o.units.length > 0) out.push(o);
+  });
+  return { ...s, organisations: out };
+}
+
+/**
+ * Splits an organisation. Without `groups`: back to one organisation per CCG, named after the CCG. With
+ * `groups` (disjoint lists of its units): each group becomes an organisation and units in no group stay in the
+ * original one. A one-CCG organisation takes the CCG's code as id when free; others take `org-N`.
+ */
+export function splitOrganisation(s: ScenarioV1, orgId: string, groups?: readonly (readonly string[])[], names?: UnitNames): ScenarioV1 {
+  const k = findIndex(s.organisations, orgId, 'organisation', 'organisation');
+  const org = s.organisations[k];
+  const parts = groups ?? org.units.map((u) => [u]);
+  if (!Array.isArray(parts)) throw new ScenarioError('invalid-argument', 'groups: expected an array of arrays of unit codes', 'groups');
+  const inOrg = new Set(org.units);
+  const seen = new Set<string>();
+  parts.forEach((g, i) => {
+    if (!Array.isArray(g) || g.length === 0) throw new ScenarioError('invalid-argument', `groups[${i}]: expected a non-empty array of unit codes`, `groups[${i}]`);
+    g.forEach((u, j) => {
+      const path = `groups[${i}][${j}]`;
+      if (typeof u !== 'string' || !inOrg.has(u)) throw new ScenarioError('invalid-argument', `${path}: ${JSON.stringify(u)} is not in ${label('organisation', org)}`, path);
+      if (seen.has(u)) throw new ScenarioError('invalid-argument', `${path}: ${u} is in more than one group`, path);
+      seen.add(u);
+    });
+  });
+  const leftover = org.units.filter((u) => !seen.has(u));
+  const kept: OrganisationDef[] = leftover.length > 0 ? [{ ...org, units: leftover }] : [];
+  const taken = new Set(s.organisations.filter((_, j) => j !== k).map((o) => o.id));
+  kept.forEach((o) => taken.add(o.id));
+  const made = parts.map((g, i): OrganisationDef => {
+    const single = g.length === 1 ? g[0] : null;
+    const id = single !== null && !taken.has(single) ? single : nextFreeId('org-', taken);
+    taken.add(id);
+    const name = single !== null ? unitName(single, names) : `${org.name} (${i + 1})`;
+    return { id, name, units: [...g] };
+  });
+  const organisations = [...s.organisations.slice(0, k), ...kept, ...made, ...s.organisations.slice(k + 1)];
+  return { ...s, organisations };
+}
+
+function unitName(code: string, names?: UnitNames): string {
+  const i = names ? names.indexOfCode(code) : -1;
+  return i >= 0 ? names!.names[i] : code;
+}
+
+/** Moves units to an existing organisation (whatever systems they are in). */
+export function moveUnitsToOrganisation(s: ScenarioV1, unitCodes: readonly string[], orgId: string): ScenarioV1 {
+  const target = findIndex(s.organisations, orgId, 'organisation', 'organisation');
+  const codes = requireUnits(s, unitCodes);
+  return { ...s, organisations: moveWithin(s.organisations, codes, target) };
+}
+
+/** Makes a new organisation (appended last) from units taken out of their organisations. */
+export function newOrganisation(s: ScenarioV1, unitCodes: readonly string[], opts: { id?: string; name: string }): ScenarioV1 {
+  const name = requireName(opts?.name);
+  const codes = requireUnits(s, unitCodes);
+  let id: string;
+  if (opts.id !== undefined) {
+    if (typeof opts.id !== 'string' || opts.id.trim() === '') throw new ScenarioError('invalid-argument', 'id: must be a non-empty string', 'id');
+    if (s.organisations.some((g) => g.id === opts.id)) throw new ScenarioError('duplicate-id', `id: an organisation with id "${opts.id}" already exists`, 'id');
+    id = opts.id;
+  } else {
+    id = nextFreeId('org-', s.organisations.map((g) => g.id));
+  }
+  const withNew = [...s.organisations, { id, name, units: [] }];
+  return { ...s, organisations: moveWithin(withNew, codes, withNew.length - 1) };
+}
+
+export function renameOrganisation(s: ScenarioV1, orgId: string, name: string): ScenarioV1 {
+  const k = findIndex(s.organisations, orgId, 'organisation', 'organisation');
+  const n = requireName(name);
+  return { ...s, organisations: updateAt(s.organisations, k, (g) => ({ ...g, name: n })) };
+}
+
+export type CollaborationInput = Omit<CollaborationDef, 'id'> & { id?: string };
+export type CollaborationPatch = Partial<Omit<CollaborationDef, 'id'>>;
+
+/** Checks the fields present in a collaboration (patch); returns clean copies of them. */
+function checkCollaboration(s: ScenarioV1, c: CollaborationPatch): CollaborationPatch {
+  const out: CollaborationPatch = {};
+  if (c.name !== undefined) out.name = requireName(c.name);
+  if (c.kind !== undefined) {
+    if (!(COLLABORATION_KINDS as readonly unknown[]).includes(c.kind)) {
+      throw new ScenarioError('invalid-argument', `kind: ${JSON.stringify(c.kind)} is not one of ${COLLABORATION_KINDS.join(', ')}`, 'kind');
+    }
+    out.kind = c.kind;
+  }
+  if (c.status !== undefined) {
+    if (!(COLLABORATION_STATUSES as readonly unknown[]).includes(c.status)) {
+      throw new ScenarioError('invalid-argument', `status: ${JSON.stringify(c.status)} is not one of ${COLLABORATION_STATUSES.join(', ')}`, 'status');
+    }
+    out.status = c.status;
+  }
+  if (c.services !== undefined) {
+    if (!Array.isArray(c.services) || !c.services.every((x) => typeof x === 'string')) {
+      throw new ScenarioError('invalid-argument', 'services: expected an array of strings', 'services');
+    }
+    out.services = [...c.services];
+  }
+  if (c.units !== undefined) out.units = requireUnits(s, c.units);
+  return out;
+}
+
+/** Adds a collaboration (id: the given one, or the first free `collab-N`). */
+export function addCollaboration(s: ScenarioV1, c: CollaborationInput): ScenarioV1 {
+  if (!c || typeof c !== 'object') throw new ScenarioError('invalid-argument', 'collaboration: expected an object');
+  for (const f of ['name', 'kind', 'services', 'status', 'units'] as const) {
+    if (c[f] === undefined) throw new ScenarioError('invalid-argument', `${f}: missing`, f);
+  }
+  const fields = checkCollaboration(s, c) as Omit<CollaborationDef, 'id'>;
+  let id: string;
+  if (c.id !== undefined) {
+    if (typeof c.id !== 'string' || c.id.trim() === '') throw new ScenarioError('invalid-argument', 'id: must be a non-empty string', 'id');
+    if (s.collaborations.some((x) => x.id === c.id)) throw new ScenarioError('duplicate-id', `id: a collaboration with id "${c.id}" already exists`, 'id');
+    id = c.id;
+  } else {
+    id = nextFreeId('collab-', s.collaborations.map((x) => x.id));
+  }
+  const made: CollaborationDef = { id, name: fields.name, kind: fields.kind, services: fields.services, status: fields.status, units: fields.units };
+  return { ...s, collaborations: [...s.collaborations, made] };
+}
+
+function findCollaboration(s: ScenarioV1, id: unknown): number {
+  const k = s.collaborations.findIndex((c) => c.id === id);
+  if (k < 0) throw new ScenarioError('unknown-collaboration', `collaboration: unknown collaboration ${JSON.stringify(id)}`, 'collaboration');
+  return k;
+}
+
+export function updateCollaboration(s: ScenarioV1, id: string, patch: CollaborationPatch): ScenarioV1 {
+  const k = findCollaboration(s, id);
+  if (!patch || typeof patch !== 'object') throw new ScenarioError('invalid-argument', 'patch: expected an object', 'patch');
+  if ('id' in patch) throw new ScenarioError('invalid-argument', 'patch.id: a collaboration id cannot be changed', 'patch.id');
+  const fields = checkCollaboration(s, patch);
+  return { ...s, collaborations: updateAt(s.collaborations, k, (c) => ({ ...c, ...fields })) };
+}
+
+export function removeCollaboration(s: ScenarioV1, id: string): ScenarioV1 {
+  const k = findCollaboration(s, id);
+  return { ...s, collaborations: s.collaborations.filter((_, j) => j !== k) };
+}
+
+export interface SettingsPatch {
+  band?: { min?: number; max?: number };
+  costPerHead?: number;
+}
+
+/** Checks settings: the band in persons, finite, ≥ 0, min ≤ max; the allowance finite and > 0 (£/head). */
+export function settingsProblem(settings: ScenarioSettings): { path: string; message: string } | null {
+  const { band, costPerHead } = settings;
+  for (const f of ['min', 'max'] as const) {
+    const v = band[f];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) return { path: `band.${f}`, message: `expected a finite number ≥ 0, got ${JSON.stringify(v)}` };
+  }
+  if (band.min > band.max) return { path: 'band', message: `min (${band.min}) is greater than max (${band.max})` };
+  if (typeof costPerHead !== 'number' || !Number.isFinite(costPerHead) || costPerHead <= 0) {
+    return { path: 'costPerHead', message: `expected a finite number > 0, got ${JSON.stringify(costPerHead)}` };
+  }
+  return null;
+}
+
+export function updateSettings(s: ScenarioV1, patch: SettingsPatch): ScenarioV1 {
+  if (!patch || typeof patch !== 'object') throw new ScenarioError('invalid-argument', 'patch: expected an object', 'patch');
+  if (patch.band !== undefined && (typeof patch.band !== 'object' || patch.band === null)) {
+    throw new ScenarioError('invalid-argument', 'settings.band: expected {min?, max?}', 'settings.band');
+  }
+  const settings: ScenarioSettings = {
+    band: { ...s.settings.band, ...(patch.band ?? {}) },
+    costPerHead: patch.costPerHead ?? s.settings.costPerHead,
+  };
+  const problem = settingsProblem(settings);
+  if (problem) throw new ScenarioError('invalid-argument', `settings.${problem.path}: ${problem.message}`, `settings.${problem.path}`);
+  return { ...s, settings };
+}
+
+/** Renames the scenario itself; an empty description removes it. */
+export function describeScenario(s: ScenarioV1, info: { name?: string; description?: string }): ScenarioV1 {
+  if (!info || typeof info !== 'object') throw new ScenarioError('invalid-argument', 'info: expected {name?, description?}', 'info');
+  const { description: _old, ...rest } = s;
+  const name = info.name === undefined ? s.name : requireName(info.name);
+  const description = info.description === undefined ? s.description : info.description;
+  if (description !== undefined && typeof description !== 'string') throw new ScenarioError('invalid-argument', 'description: expected a string', 'description');
+  return description ? { ...rest, name, description } : { ...rest, name };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Starting points and comparison.
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * A blank canvas: every CCG in one system, "England" (`sys-1`), which empties as the planner paints new
+ * systems and then disappears; organisations are the CCGs themselves (id = ONS code, name = CCG name).
+ */
+export function emptyScenario(geo: UnitNames & { readonly unitSet: string }, name = 'Untitled scenario'): ScenarioV1 {
+  return {
+    schema: SCENARIO_SCHEMA,
+    unitSet: geo.unitSet,
+    name,
+    systems: [{ id: 'sys-1', name: 'England', units: [...geo.codes] }],
+    organisations: geo.codes.map((c, i) => ({ id: c, name: geo.names[i], units: [c] })),
+    collaborations: [],
+    settings: { band: { ...DEFAULT_SETTINGS.band }, costPerHead: DEFAULT_SETTINGS.costPerHead },
+  };
+}
+
+/** A deep copy of a baseline shipped in the bundle, marked `basedOn` that baseline. */
+export function scenarioFromBaseline(bundle: Pick<Bundle, 'baselines'>, id: string): ScenarioV1 {
+  const b = Object.prototype.hasOwnProperty.call(bundle.baselines, id) ? bundle.baselines[id] : undefined;
+  if (!b) {
+    throw new ScenarioError('unknown-baseline', `baseline: unknown baseline ${JSON.stringify(id)}; available: ${Object.keys(bundle.baselines).join(', ')}`, 'baseline');
+  }
+  const copy = JSON.parse(JSON.stringify(b)) as ScenarioV1;
+  return { ...copy, basedOn: copy.basedOn ?? id };
+}
+
+/**
+ * A copy for comparisons: units inside every group sorted by unit order (by code without a geography), group
+ * order kept, optional fields present only when they say something (`locked: true`, a non-empty reason).
+ */
+export function canonicalScenario(s: ScenarioV1, geo?: Pick<UnitNames, 'indexOfCode'>): ScenarioV1 {
+  const order = (u: string) => (geo ? geo.indexOfCode(u) : -1);
+  const sortUnits = (units: readonly string[]) =>
+    [...units].sort((a, b) => order(a) - order(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const out: ScenarioV1 = {
+    schema: s.schema,
+    unitSet: s.unitSet,
+    name: s.name,
+    systems: s.systems.map((g) => ({
+      id: g.id,
+      name: g.name,
+      units: sortUnits(g.units),
+      ...(g.locked ? { locked: true } : {}),
+      ...(g.atypical ? { atypical: g.atypical } : {}),
+    })),
+    organisations: s.organisations.map((g) => ({ id: g.id, name: g.name, units: sortUnits(g.units) })),
+    collaborations: s.collaborations.map((c) => ({ ...c, services: [...c.services], units: sortUnits(c.units) })),
+    settings: { band: { min: s.settings.band.min, max: s.settings.band.max }, costPerHead: s.settings.costPerHead },
+  };
+  if (s.description) out.description = s.description;
+  if (s.basedOn) out.basedOn = s.basedOn;
+  return out;
+}

@@ -1,0 +1,269 @@
+/**
+ * The edge where loose JSON becomes a `ScenarioV1` (STYLE.md 6): every file, share link and import passes
+ * here, and the engine trusts what comes out. Problems are collected (up to MAX_ISSUES) with their JSON path,
+ * so one pass over a hand-edited file shows what to fix. The result is a clean copy: unknown fields dropped,
+ * optional fields only when present.
+ *
+ * Lenient only where a default is unambiguous: missing `collaborations` → none; missing `settings`, `band` or
+ * `costPerHead` → DEFAULT_SETTINGS. Present but malformed → an error. A system or organisation with no units is
+ * accepted (it breaks no partition); `removeEmptySystems` drops them, and operations never make them.
+ */
+import type { Geography } from '../geography.ts';
+import {
+  COLLABORATION_KINDS,
+  COLLABORATION_STATUSES,
+  DEFAULT_SETTINGS,
+  SCENARIO_SCHEMA,
+  type CollaborationDef,
+  type OrganisationDef,
+  type ScenarioSettings,
+  type ScenarioV1,
+  type SystemDef,
+} from '../scenario.ts';
+import { MAX_ISSUES, ScenarioValidationError, type ValidationIssue } from '../errors.ts';
+import { findJsonSyntaxError } from './jsonError.ts';
+
+export const SUPPORTED_SCHEMAS: readonly string[] = [SCENARIO_SCHEMA];
+
+/** What validation needs from the geography. */
+export type ValidationGeography = Pick<Geography, 'unitSet' | 'codes' | 'indexOfCode' | 'find'>;
+
+/** How many missing codes a message spells out. */
+const LIST_CAP = 10;
+
+export function listCodes(codes: readonly string[], cap = LIST_CAP): string {
+  return codes.length <= cap ? codes.join(', ') : `${codes.slice(0, cap).join(', ')} … and ${codes.length - cap} more`;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+const kindOf = (x: unknown) => (x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x);
+
+class Issues {
+  readonly list: ValidationIssue[] = [];
+  constructor(private readonly base: string) {}
+  at(path: string): string {
+    if (!this.base) return path;
+    return path === '' ? this.base : path.startsWith('[') ? this.base + path : `${this.base}.${path}`;
+  }
+  add(path: string, message: string): void {
+    if (this.list.length < MAX_ISSUES) this.list.push({ path: this.at(path), message });
+  }
+  fail(): never {
+    throw new ScenarioValidationError(this.list);
+  }
+}
+
+/**
+ * Validates parsed JSON as a scenario for `geo`. `basePath` prefixes every reported path (e.g. `scenario` when
+ * the scenario is nested in a GeoJSON file).
+ */
+export function validateScenario(json: unknown, geo: ValidationGeography, basePath = ''): ScenarioV1 {
+  const issues: Issues = new Issues(basePath); // annotated so `fail(): never` narrows
+  if (!isObj(json)) {
+    issues.add('', `expected a scenario object, got ${kindOf(json)}`);
+    issues.fail();
+  }
+  checkSchema(json.schema, issues);
+  if (json.unitSet !== geo.unitSet) {
+    issues.add(
+      'unitSet',
+      typeof json.unitSet === 'string'
+        ? `this scenario is for another unit set, "${json.unitSet}"; the loaded geography is "${geo.unitSet}"`
+        : `missing or not a string; expected "${geo.unitSet}"`,
+    );
+    issues.fail();
+  }
+
+  const name = json.name;
+  if (typeof name !== 'string') issues.add('name', `expected a string, got ${kindOf(name)}`);
+  for (const f of ['description', 'basedOn'] as const) {
+    if (json[f] !== undefined && typeof json[f] !== 'string') issues.add(f, `expected a string, got ${kindOf(json[f])}`);
+  }
+
+  const systems = readPartition(json.systems, 'systems', 'system', geo, issues) as SystemDef[];
+  const organisations = readPartition(json.organisations, 'organisations', 'organisation', geo, issues);
+  const collaborations = readCollaborations(json.collaborations, geo, issues);
+  const settings = readSettings(json.settings, issues);
+  if (issues.list.length > 0) issues.fail();
+
+  const out: ScenarioV1 = { schema: SCENARIO_SCHEMA, unitSet: geo.unitSet, name: name as string, systems, organisations, collaborations, settings };
+  if (typeof json.description === 'string') out.description = json.description;
+  if (typeof json.basedOn === 'string') out.basedOn = json.basedOn;
+  return out;
+}
+
+/** Parses and validates a scenario file; a JSON syntax error is reported with its line and column. */
+export function parseScenarioJson(text: string, geo: ValidationGeography): ScenarioV1 {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    const p = findJsonSyntaxError(text);
+    const where = p ? `line ${p.line}, column ${p.column}: ${p.message}` : 'not valid JSON';
+    throw new ScenarioValidationError([{ path: '', message: `malformed JSON at ${where}` }]);
+  }
+  return validateScenario(json, geo);
+}
+
+function checkSchema(schema: unknown, issues: Issues): void {
+  if (schema === SCENARIO_SCHEMA) return;
+  const supported = `supported: ${SUPPORTED_SCHEMAS.join(', ')}`;
+  if (schema === undefined) {
+    issues.add('schema', `missing: this is not a Footprints scenario file (${supported})`);
+  } else {
+    const m = typeof schema === 'string' ? /^footprints\/scenario@(.+)$/.exec(schema) : null;
+    if (m) {
+      const newer = Number(m[1]) > 1 ? ', written by a newer version of Footprints' : '';
+      issues.add('schema', `scenario format version ${m[1]} is not supported${newer} (${supported})`);
+    } else {
+      issues.add('schema', `${JSON.stringify(schema)} is not a Footprints scenario schema (${supported})`);
+    }
+  }
+  issues.fail();
+}
+
+function unknownCode(code: unknown, geo: ValidationGeography): string {
+  if (typeof code !== 'string') return `expected a CCG code (string), got ${kindOf(code)}`;
+  const i = geo.find(code);
+  // An NHS code or a name is a common slip in hand-made files: say what it would have matched.
+  const hint = i >= 0 ? ` (did you mean ${geo.codes[i]}? scenarios refer to CCGs by ONS code)` : '';
+  return `unknown CCG code ${JSON.stringify(code)}${hint}`;
+}
+
+/** Reads `units` of one group: known codes, each once in the whole partition (`seen`: code → first path). */
+function readUnits(raw: unknown, path: string, geo: ValidationGeography, issues: Issues, seen: Map<string, string>): string[] {
+  if (!Array.isArray(raw)) {
+    issues.add(path, `expected an array of CCG codes, got ${kindOf(raw)}`);
+    return [];
+  }
+  const units: string[] = [];
+  raw.forEach((code, k) => {
+    const p = `${path}[${k}]`;
+    if (typeof code !== 'string' || geo.indexOfCode(code) < 0) return issues.add(p, unknownCode(code, geo));
+    const first = seen.get(code);
+    if (first !== undefined) return issues.add(p, `${code} is also in ${issues.at(first)}`);
+    seen.set(code, p);
+    units.push(code);
+  });
+  return units;
+}
+
+function readId(g: Obj, path: string, ids: Map<string, string>, issues: Issues): string {
+  const id = g.id;
+  if (typeof id !== 'string' || id.trim() === '') {
+    issues.add(`${path}.id`, `expected a non-empty string, got ${typeof id === 'string' ? 'an empty string' : kindOf(id)}`);
+    return '';
+  }
+  const first = ids.get(id);
+  if (first !== undefined) issues.add(`${path}.id`, `id "${id}" is also used by ${issues.at(first)}`);
+  else ids.set(id, path);
+  return id;
+}
+
+function readPartition(
+  raw: unknown,
+  key: 'systems' | 'organisations',
+  kind: 'system' | 'organisation',
+  geo: ValidationGeography,
+  issues: Issues,
+): (SystemDef | OrganisationDef)[] {
+  if (!Array.isArray(raw)) {
+    issues.add(key, `expected an array of ${kind}s, got ${kindOf(raw)}`);
+    return [];
+  }
+  const seen = new Map<string, string>();
+  const ids = new Map<string, string>();
+  const out = raw.map((g, k) => {
+    const path = `${key}[${k}]`;
+    if (!isObj(g)) {
+      issues.add(path, `expected a ${kind} object, got ${kindOf(g)}`);
+      return { id: '', name: '', units: [] };
+    }
+    const id = readId(g, path, ids, issues);
+    if (typeof g.name !== 'string') issues.add(`${path}.name`, `expected a string, got ${kindOf(g.name)}`);
+    const units = readUnits(g.units, `${path}.units`, geo, issues, seen);
+    const def: SystemDef = { id, name: String(g.name ?? ''), units };
+    if (kind === 'system') {
+      if (g.locked !== undefined && typeof g.locked !== 'boolean') issues.add(`${path}.locked`, `expected true or false, got ${kindOf(g.locked)}`);
+      if (g.atypical !== undefined && typeof g.atypical !== 'string') issues.add(`${path}.atypical`, `expected a string (the reason), got ${kindOf(g.atypical)}`);
+      if (g.locked === true) def.locked = true;
+      if (typeof g.atypical === 'string' && g.atypical !== '') def.atypical = g.atypical;
+    }
+    return def;
+  });
+  const missing = geo.codes.filter((c) => !seen.has(c));
+  if (missing.length > 0) {
+    issues.add(key, `${missing.length} CCG${missing.length === 1 ? ' is' : 's are'} in no ${kind}: ${listCodes(missing)}`);
+  }
+  return out;
+}
+
+function readCollaborations(raw: unknown, geo: ValidationGeography, issues: Issues): CollaborationDef[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    issues.add('collaborations', `expected an array, got ${kindOf(raw)}`);
+    return [];
+  }
+  const ids = new Map<string, string>();
+  return raw.map((c, k): CollaborationDef => {
+    const path = `collaborations[${k}]`;
+    if (!isObj(c)) {
+      issues.add(path, `expected a collaboration object, got ${kindOf(c)}`);
+      return { id: '', name: '', kind: COLLABORATION_KINDS[0], services: [], status: COLLABORATION_STATUSES[0], units: [] };
+    }
+    const id = readId(c, path, ids, issues);
+    if (typeof c.name !== 'string') issues.add(`${path}.name`, `expected a string, got ${kindOf(c.name)}`);
+    if (!(COLLABORATION_KINDS as readonly unknown[]).includes(c.kind)) {
+      issues.add(`${path}.kind`, `${JSON.stringify(c.kind) ?? 'missing'} is not a collaboration kind; expected one of ${COLLABORATION_KINDS.join(', ')}`);
+    }
+    if (!(COLLABORATION_STATUSES as readonly unknown[]).includes(c.status)) {
+      issues.add(`${path}.status`, `${JSON.stringify(c.status) ?? 'missing'} is not a status; expected one of ${COLLABORATION_STATUSES.join(', ')}`);
+    }
+    const services = Array.isArray(c.services) ? c.services : [];
+    if (!Array.isArray(c.services)) issues.add(`${path}.services`, `expected an array of strings, got ${kindOf(c.services)}`);
+    services.forEach((x, j) => typeof x !== 'string' && issues.add(`${path}.services[${j}]`, `expected a string, got ${kindOf(x)}`));
+    // A CCG appears once per collaboration, but may be in many collaborations: a fresh `seen` for each.
+    const units = readUnits(c.units, `${path}.units`, geo, issues, new Map());
+    if (Array.isArray(c.units) && c.units.length === 0) issues.add(`${path}.units`, 'a collaboration needs at least one CCG');
+    return {
+      id,
+      name: String(c.name ?? ''),
+      kind: c.kind as CollaborationDef['kind'],
+      services: services.filter((x): x is string => typeof x === 'string'),
+      status: c.status as CollaborationDef['status'],
+      units,
+    };
+  });
+}
+
+function readSettings(raw: unknown, issues: Issues): ScenarioSettings {
+  const settings: ScenarioSettings = { band: { ...DEFAULT_SETTINGS.band }, costPerHead: DEFAULT_SETTINGS.costPerHead };
+  if (raw === undefined) return settings;
+  if (!isObj(raw)) {
+    issues.add('settings', `expected an object, got ${kindOf(raw)}`);
+    return settings;
+  }
+  if (raw.band !== undefined) {
+    const band = raw.band;
+    if (!isObj(band)) issues.add('settings.band', `expected {min, max}, got ${kindOf(band)}`);
+    else {
+      let ok = true;
+      for (const f of ['min', 'max'] as const) {
+        const v = band[f];
+        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+          issues.add(`settings.band.${f}`, `expected a finite number ≥ 0 (persons), got ${JSON.stringify(v) ?? 'nothing'}`);
+          ok = false;
+        }
+      }
+      if (ok && (band.min as number) > (band.max as number)) issues.add('settings.band', `min (${band.min}) is greater than max (${band.max})`);
+      if (ok) settings.band = { min: band.min as number, max: band.max as number };
+    }
+  }
+  if (raw.costPerHead !== undefined) {
+    const v = raw.costPerHead;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) issues.add('settings.costPerHead', `expected a finite number > 0 (£ per head), got ${JSON.stringify(v)}`);
+    else settings.costPerHead = v;
+  }
+  return settings;
+}
