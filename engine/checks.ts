@@ -1,0 +1,225 @@
+/**
+ * Findings: what the policy checks say about a scenario, in words a planner reads (names and populations).
+ * Order: by `FINDING_CODES` (errors, then warnings, then information), then in scenario order (councils in
+ * bundle order, upper tier before districts).
+ *
+ * `Checker` keeps each group's findings keyed by the identity of the `GroupMetrics` objects they were written
+ * from (the evaluator reuses those objects while a group is unchanged), so after one reassignment only the
+ * findings of the changed groups, and of the councils and organisations they touch, are written again.
+ */
+import type { Geography } from './geography.ts';
+import type { ScenarioV1 } from './scenario.ts';
+import type { GroupMetrics } from './metrics.ts';
+import { UNASSIGNED, type Partition } from './partition.ts';
+import { councilTables, type CouncilTable } from './councils.ts';
+import { formatCount, formatShare } from './format.ts';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export const FINDING_CODES = [
+  'unassigned-unit',
+  'organisation-straddles-systems',
+  'system-outside-band',
+  'system-not-contiguous',
+  'several-organisations-no-reason',
+  'system-crosses-region',
+  'council-split',
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+export interface Finding {
+  severity: Severity;
+  code: FindingCode;
+  message: string;
+  /** Ids of the systems, organisations or collaborations concerned. */
+  ids: string[];
+  /** ONS codes of the units concerned. */
+  units: string[];
+}
+
+export interface CheckInput {
+  systems: readonly GroupMetrics[];
+  organisations: readonly GroupMetrics[];
+  systemPartition: Partition;
+  organisationPartition: Partition;
+  /** Organisations by id; built from `organisations` when absent. */
+  organisationsById?: ReadonlyMap<string, GroupMetrics>;
+}
+
+const MAX_NAMED = 5;
+
+function listNames(names: readonly string[]): string {
+  const shown = names.slice(0, MAX_NAMED).join(', ');
+  return names.length > MAX_NAMED ? `${shown} and ${names.length - MAX_NAMED} more` : shown;
+}
+
+const people = (n: number) => `${formatCount(n)} people`;
+
+function unassigned(geo: Geography, p: Partition, what: 'system' | 'organisation'): Finding[] {
+  if (p.unassigned === 0) return [];
+  const units: string[] = [];
+  const names: string[] = [];
+  for (let i = 0; i < geo.n; i++) {
+    if (p.unitToGroup[i] !== UNASSIGNED) continue;
+    units.push(geo.codes[i]);
+    names.push(`${geo.names[i]} (${geo.codes[i]})`);
+  }
+  const subject = units.length === 1 ? '1 CCG is' : `${units.length} CCGs are`;
+  return [{ severity: 'error', code: 'unassigned-unit', message: `${subject} in no ${what}: ${listNames(names)}.`, ids: [], units }];
+}
+
+/** Population of `members` by group of `unitToGroup`, most populous first. */
+function splitBy(geo: Geography, members: ArrayLike<number>, unitToGroup: Uint16Array, weights?: ArrayLike<number>): [number, number][] {
+  const pop = new Map<number, number>();
+  for (let k = 0; k < members.length; k++) {
+    const g = unitToGroup[members[k]];
+    pop.set(g, (pop.get(g) ?? 0) + (weights ? weights[k] : geo.population[members[k]]));
+  }
+  return [...pop].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+}
+
+function straddleFinding(geo: Geography, org: GroupMetrics, inp: CheckInput): Finding {
+  const parts = splitBy(geo, org.members, inp.systemPartition.unitToGroup);
+  const label = (g: number) => (g === UNASSIGNED ? 'no system' : inp.systems[g].name);
+  return {
+    severity: 'warning',
+    code: 'organisation-straddles-systems',
+    message: `Organisation ${org.name} straddles ${parts.length} systems: ${parts.map(([g, p]) => `${label(g)} (${people(p)})`).join(', ')}.`,
+    ids: [org.id, ...parts.filter(([g]) => g !== UNASSIGNED).map(([g]) => inp.systems[g].id)],
+    units: org.units,
+  };
+}
+
+/** The four per-system findings, in `FINDING_CODES` order (null when the check passes). */
+function systemFindings(m: GroupMetrics, s: ScenarioV1, orgs: readonly (GroupMetrics | undefined)[]): (Finding | null)[] {
+  const { min, max } = s.settings.band;
+  const base = { severity: 'warning' as const, ids: [m.id], units: m.units };
+  const out: (Finding | null)[] = [null, null, null, null];
+  if (m.population < min || m.population > max) {
+    const above = m.population > max;
+    const by = above ? m.population - max : min - m.population;
+    const where = above ? 'above the band maximum' : 'below the band minimum';
+    out[0] = { ...base, code: 'system-outside-band', message: `System ${m.name} has ${people(m.population)}, ${formatCount(by)} ${where} of ${formatCount(above ? max : min)}.` };
+  }
+  if (m.components > 1) {
+    out[1] = {
+      ...base,
+      code: 'system-not-contiguous',
+      message: `System ${m.name} is in ${m.components} separate pieces (even counting water links); the main piece has ${m.componentUnits[0].length} of its ${m.ccgCount} CCGs.`,
+      units: m.componentUnits.slice(1).flat(),
+    };
+  }
+  if (m.organisationCount > 1 && !m.atypical) {
+    const names = m.organisationIds.map((id, k) => orgs[k]?.name ?? id);
+    out[2] = {
+      ...base,
+      code: 'several-organisations-no-reason',
+      message: `System ${m.name} holds ${m.organisationCount} organisations (${listNames(names)}) with no reason given: typically one CCG per ICS. Merge them or mark the system atypical with a reason.`,
+      ids: [m.id, ...m.organisationIds],
+    };
+  }
+  if (m.regions.length > 1) {
+    const parts = m.regionNames.map((r, k) => `${r} (${people(m.regionPopulations[k])})`);
+    out[3] = { ...base, code: 'system-crosses-region', message: `System ${m.name} crosses ${m.regions.length} NHS regions: ${parts.join(', ')}.` };
+  }
+  return out;
+}
+
+function councilFinding(geo: Geography, tab: CouncilTable, c: number, label: string, inp: CheckInput): Finding {
+  const { offsets, index, value } = tab.byCouncil;
+  const members = index.subarray(offsets[c], offsets[c + 1]);
+  const parts = splitBy(geo, members, inp.systemPartition.unitToGroup, value.subarray(offsets[c], offsets[c + 1]));
+  const name = (g: number) => (g === UNASSIGNED ? 'no system' : inp.systems[g].name);
+  const text = parts.map(([g, p]) => `${name(g)} ${formatShare(p / tab.total[c])} (${people(p)})`).join(', ');
+  return {
+    severity: 'info',
+    code: 'council-split',
+    message: `${tab.names[c]} (${label}) is split between ${parts.length} systems: ${text}.`,
+    ids: parts.filter(([g]) => g !== UNASSIGNED).map(([g]) => inp.systems[g].id),
+    units: Array.from(members, (i) => geo.codes[i]),
+  };
+}
+
+type Keyed<T> = { key: readonly unknown[]; value: T };
+
+const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, k) => x === b[k]);
+
+export class Checker {
+  readonly geo: Geography;
+  private readonly bySystem = new WeakMap<GroupMetrics, Keyed<(Finding | null)[]>>();
+  private readonly byOrganisation = new WeakMap<GroupMetrics, Keyed<Finding | null>>();
+  private readonly byCouncil: { utla: (Keyed<Finding | null> | undefined)[]; lad: (Keyed<Finding | null> | undefined)[] } = { utla: [], lad: [] };
+
+  constructor(geo: Geography) {
+    this.geo = geo;
+  }
+
+  check(s: ScenarioV1, inp: CheckInput): Finding[] {
+    const geo = this.geo;
+    const sysOf = inp.systemPartition.unitToGroup;
+    const sysAt = (i: number) => (sysOf[i] === UNASSIGNED ? undefined : inp.systems[sysOf[i]]);
+    const out: Finding[] = [...unassigned(geo, inp.systemPartition, 'system'), ...unassigned(geo, inp.organisationPartition, 'organisation')];
+
+    for (const org of inp.organisations) {
+      const first = org.members.length ? sysOf[org.members[0]] : UNASSIGNED;
+      let several = false;
+      for (let k = 1; k < org.members.length && !several; k++) several = sysOf[org.members[k]] !== first;
+      if (!several) continue;
+      const key = Array.from(org.members, sysAt);
+      let hit = this.byOrganisation.get(org);
+      if (!hit || !sameKey(hit.key, key)) this.byOrganisation.set(org, (hit = { key, value: straddleFinding(geo, org, inp) }));
+      if (hit.value) out.push(hit.value);
+    }
+
+    let orgsById = inp.organisationsById;
+    const { min, max } = s.settings.band;
+    const perSystem = inp.systems.map((m) => {
+      let orgs: (GroupMetrics | undefined)[] = [];
+      if (m.organisationCount > 1 && !m.atypical) {
+        orgsById ??= new Map(inp.organisations.map((o) => [o.id, o]));
+        orgs = m.organisationIds.map((id) => orgsById!.get(id));
+      }
+      let hit = this.bySystem.get(m);
+      const same = hit && hit.key[0] === min && hit.key[1] === max && hit.key.length === orgs.length + 2 && orgs.every((o, k) => hit!.key[k + 2] === o);
+      if (!same) this.bySystem.set(m, (hit = { key: [min, max, ...orgs], value: systemFindings(m, s, orgs) }));
+      return hit!.value;
+    });
+    for (let code = 0; code < 4; code++) for (const f of perSystem) if (f[code]) out.push(f[code]!);
+
+    const councils = councilTables(geo);
+    this.councilSplits(councils.utla, 'upper-tier council', inp, out, sysAt);
+    this.councilSplits(councils.lad, 'district council', inp, out, sysAt);
+    return out;
+  }
+
+  private councilSplits(tab: CouncilTable, label: string, inp: CheckInput, out: Finding[], sysAt: (i: number) => GroupMetrics | undefined): void {
+    const sysOf = inp.systemPartition.unitToGroup;
+    const { offsets, index, value } = tab.byCouncil;
+    const cache = this.byCouncil[tab.tier];
+    for (let c = 0; c < tab.codes.length; c++) {
+      // Districts of two-tier counties are reported; a unitary district is its own upper tier, reported once.
+      if (tab.tier === 'lad' && tab.unitary[c]) continue;
+      let first = -1;
+      let several = false;
+      for (let e = offsets[c]; e < offsets[c + 1] && !several; e++) {
+        if (value[e] <= 0) continue;
+        if (first < 0) first = sysOf[index[e]];
+        else several = sysOf[index[e]] !== first;
+      }
+      if (!several) continue;
+      let hit = cache[c];
+      let same = hit !== undefined && hit.key.length === offsets[c + 1] - offsets[c];
+      for (let e = offsets[c]; same && e < offsets[c + 1]; e++) same = hit!.key[e - offsets[c]] === sysAt(index[e]);
+      if (!same) {
+        const key = Array.from(index.subarray(offsets[c], offsets[c + 1]), sysAt);
+        cache[c] = hit = { key, value: councilFinding(this.geo, tab, c, label, inp) };
+      }
+      if (hit!.value) out.push(hit!.value);
+    }
+  }
+}
+
+/** One-shot checks (no cache kept). */
+export function checkScenario(geo: Geography, s: ScenarioV1, inp: CheckInput): Finding[] {
+  return new Checker(geo).check(s, inp);
+}

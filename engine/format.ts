@@ -1,0 +1,20 @@
+/** Numbers as planners read them: 1,234,567 people, 1.23M, 85.2%. Locale-free so Node and browsers agree. */
+
+/** 1234567 → "1,234,567" (rounded to a whole number). */
+export function formatCount(n: number): string {
+  const s = Math.round(Math.abs(n)).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return n < 0 && Math.round(Math.abs(n)) !== 0 ? `-${s}` : s;
+}
+
+/** 1234567 → "1.23M", 412345 → "412k", 950 → "950". */
+export function formatShort(n: number): string {
+  const a = Math.abs(n);
+  if (a >= 1e6) return `${(n / 1e6).toFixed(2)}M`;
+  if (a >= 1e4) return `${Math.round(n / 1e3)}k`;
+  return formatCount(n);
+}
+
+/** 0.8523 → "85.2%". */
+export function formatShare(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}

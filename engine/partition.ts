@@ -1,0 +1,102 @@
+/**
+ * Groups of unit codes (systems, organisations, collaborations) compiled to unit indices.
+ *
+ * Layout: `unitToGroup[i]` is the group index of unit `i` (`UNASSIGNED` when no group holds it); `members[g]`
+ * lists group `g`'s unit indices in ascending order; `groupIds[g]` is its id. Systems and organisations are
+ * partitions, so `unitToGroup` says everything; collaborations overlap, so use `membersOf` for them and ignore
+ * `unitToGroup`. Member lists are cached by the identity of the `units` array: scenario operations never mutate a
+ * group and share untouched groups with their input, so an unchanged group costs one WeakMap lookup.
+ */
+
+export const UNASSIGNED = 0xffff;
+
+export interface GroupUnits {
+  id: string;
+  units: readonly string[];
+}
+
+/** Shared and cached: treat as read-only. */
+export interface Partition {
+  /** Group index of each unit, `UNASSIGNED` (0xFFFF) when none. A unit listed twice keeps its first group. */
+  unitToGroup: Uint16Array;
+  groupIds: string[];
+  /** Unit indices of each group, ascending. */
+  members: Uint16Array[];
+  /** Number of units in no group. */
+  unassigned: number;
+}
+
+/** What compiling needs from a geography: satisfied by `Geography`. */
+export interface UnitIndex {
+  readonly n: number;
+  indexOfCode(code: string): number;
+}
+
+export interface CompiledGroup {
+  members: Uint16Array;
+  /** The ascending member indices joined by ','; the cache key of everything derived from the group. */
+  signature: string;
+}
+
+const compiledByGeo = new WeakMap<UnitIndex, WeakMap<readonly string[], CompiledGroup>>();
+
+/** A group's ascending unit indices and signature, cached by the identity of its `units` array. */
+export function compileGroup(units: readonly string[], geo: UnitIndex): CompiledGroup {
+  let cache = compiledByGeo.get(geo);
+  if (!cache) compiledByGeo.set(geo, (cache = new WeakMap()));
+  let c = cache.get(units);
+  if (c) return c;
+  const idx = new Uint16Array(units.length);
+  for (let k = 0; k < units.length; k++) {
+    const i = geo.indexOfCode(units[k]);
+    if (i < 0) throw new Error(`unknown unit code ${JSON.stringify(units[k])}`);
+    idx[k] = i;
+  }
+  idx.sort();
+  // Drop repeats (a validated scenario has none, but a signature must not depend on them).
+  let m = 0;
+  for (let k = 0; k < idx.length; k++) if (k === 0 || idx[k] !== idx[k - 1]) idx[m++] = idx[k];
+  const members = m === idx.length ? idx : idx.slice(0, m);
+  c = { members, signature: members.join(',') };
+  cache.set(units, c);
+  return c;
+}
+
+/** Ascending unit indices of one group. Throws on an unknown code. */
+export function membersOfGroup(units: readonly string[], geo: UnitIndex): Uint16Array {
+  return compileGroup(units, geo).members;
+}
+
+/** A stable key for a group's membership: equal keys, equal unit sets. */
+export function signatureOf(units: readonly string[], geo: UnitIndex): string {
+  return compileGroup(units, geo).signature;
+}
+
+/** Member lists of possibly overlapping groups (collaborations). */
+export function membersOf(groups: readonly GroupUnits[], geo: UnitIndex): Uint16Array[] {
+  return groups.map((g) => compileGroup(g.units, geo).members);
+}
+
+const partitionsByGeo = new WeakMap<UnitIndex, WeakMap<readonly GroupUnits[], Partition>>();
+
+/**
+ * A partition (systems or organisations) as typed arrays, cached by the identity of the `groups` array (an
+ * operation that changes systems leaves the organisations array as it was, so it is not compiled again).
+ */
+export function partitionOf(groups: readonly GroupUnits[], geo: UnitIndex): Partition {
+  let cache = partitionsByGeo.get(geo);
+  if (!cache) partitionsByGeo.set(geo, (cache = new WeakMap()));
+  const hit = cache.get(groups);
+  if (hit) return hit;
+  const unitToGroup = new Uint16Array(geo.n).fill(UNASSIGNED);
+  const members = membersOf(groups, geo);
+  for (let g = 0; g < members.length; g++) {
+    const m = members[g];
+    for (let k = 0; k < m.length; k++) if (unitToGroup[m[k]] === UNASSIGNED) unitToGroup[m[k]] = g;
+  }
+  let unassigned = 0;
+  for (let i = 0; i < geo.n; i++) if (unitToGroup[i] === UNASSIGNED) unassigned++;
+  const p = { unitToGroup, groupIds: groups.map((g) => g.id), members, unassigned };
+  cache.set(groups, p);
+  return p;
+}

@@ -1,0 +1,165 @@
+/**
+ * `npm run bench`: the budgets of DESIGN.md on the real bundle, with the comparisons in the same run.
+ *
+ * (a) dissolve the 42 STP 2019 systems from 191 units, cold cache (a new Dissolver each run; the topology
+ *     index is built once per geography, as in the app);
+ * (b) the same with topojson-client `merge`, one call per system;
+ * (c) the same with `turf.union` of each system's unit polygons (GeoJSON);
+ * (d) one reassignment: a border CCG moves to a neighbouring system and back, alternately; each step evaluates
+ *     the new scenario (metrics, summary, findings) and dissolves the systems' footprints, with the two changed
+ *     groups evicted from the caches beforehand so they are really measured and dissolved again.
+ * Prints medians, p95, budget and PASS/FAIL; writes artifacts/bench.json. Exit code 1 when a budget fails.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { feature, merge } from 'topojson-client';
+import * as turf from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { GeometryObject, Topology } from 'topojson-specification';
+import { loadBundle } from '../../geodata/load.ts';
+import { REPO_ROOT } from '../../geodata/paths.ts';
+import { Geography } from '../../engine/geography.ts';
+import { topologyIndex } from '../../engine/topologyIndex.ts';
+import { Dissolver } from '../../engine/dissolve.ts';
+import { partitionOf, signatureOf } from '../../engine/partition.ts';
+import { Evaluator } from '../../engine/evaluate.ts';
+import { assignUnits, type ScenarioV1 } from '../../engine/scenario.ts';
+
+interface Stats {
+  name: string;
+  runs: number;
+  medianMs: number;
+  p95Ms: number;
+  budget: string;
+  pass: boolean | null;
+}
+
+function measure(runs: number, warmup: number, fn: () => void, before?: () => void): { median: number; p95: number; runs: number } {
+  for (let k = 0; k < warmup; k++) {
+    before?.();
+    fn();
+  }
+  const t = new Float64Array(runs);
+  for (let k = 0; k < runs; k++) {
+    before?.();
+    const t0 = process.hrtime.bigint();
+    fn();
+    t[k] = Number(process.hrtime.bigint() - t0) / 1e6;
+  }
+  t.sort();
+  return { median: t[Math.floor((runs - 1) / 2)], p95: t[Math.min(runs - 1, Math.ceil(0.95 * runs) - 1)], runs };
+}
+
+const bundle = loadBundle();
+const geo = Geography.fromBundle(bundle);
+const ix = topologyIndex(geo);
+const topo = bundle.topology as unknown as Topology;
+const stp = bundle.baselines['stp-2019'];
+const part = partitionOf(stp.systems, geo);
+const unitGeoms = (topo.objects.units as { geometries: GeometryObject[] }).geometries;
+const unitFeatures = (feature(topo, topo.objects.units) as FeatureCollection<Polygon | MultiPolygon>).features;
+let sink = 0;
+
+// (a) engine dissolve, cold cache.
+const a = measure(2000, 200, () => {
+  const d = new Dissolver(ix);
+  for (const m of part.members) sink += d.dissolve(m).arcs.length;
+});
+
+// (b) topojson-client merge.
+const systemGeoms = part.members.map((m) => Array.from(m, (i) => unitGeoms[i]) as Parameters<typeof merge>[1]);
+const b = measure(200, 20, () => {
+  for (const g of systemGeoms) sink += merge(topo, g).coordinates.length;
+});
+
+// (c) turf.union.
+const systemFcs = part.members.map((m) => turf.featureCollection(Array.from(m, (i) => unitFeatures[i])));
+const c = measure(15, 2, () => {
+  for (const fc of systemFcs) {
+    const u = fc.features.length === 1 ? fc.features[0] : (turf.union(fc) as Feature<Polygon | MultiPolygon>);
+    sink += u.geometry.coordinates.length;
+  }
+});
+
+// (d) one reassignment: the first unit (in unit order) with a land neighbour in another system.
+let mover = -1;
+let target = -1;
+for (let i = 0; i < geo.n && mover < 0; i++) {
+  for (let e = geo.adjOffsets[i]; e < geo.adjOffsets[i + 1]; e++) {
+    const j = geo.adjNeighbours[e];
+    if (!geo.adjIsWater[e] && part.unitToGroup[j] !== part.unitToGroup[i] && part.members[part.unitToGroup[i]].length > 1) {
+      mover = i;
+      target = part.unitToGroup[j];
+      break;
+    }
+  }
+}
+const moverCode = geo.codes[mover];
+const homeId = stp.systems[part.unitToGroup[mover]].id;
+const awayId = stp.systems[target].id;
+const evaluator = new Evaluator(geo);
+let current: ScenarioV1 = stp;
+evaluator.evaluate(current);
+evaluator.footprints('systems');
+let next: ScenarioV1 = current;
+const d = measure(
+  3000,
+  300,
+  () => {
+    const ev = evaluator.evaluate(next);
+    sink += ev.findings.length + evaluator.footprints('systems').length;
+    current = next;
+  },
+  () => {
+    // Untimed: build the next scenario and evict its two changed systems from the caches.
+    const to = current.systems.find((g) => g.units.includes(moverCode))!.id === homeId ? awayId : homeId;
+    next = assignUnits(current, [moverCode], to);
+    const changed = next.systems.filter((g) => g.id === homeId || g.id === awayId).map((g) => signatureOf(g.units, geo));
+    evaluator.evict(changed);
+  },
+);
+
+const speedupTurf = c.median / a.median;
+const speedupMerge = b.median / a.median;
+const stats: Stats[] = [
+  { name: 'dissolve 42 STP 2019 systems (engine, cold cache)', runs: a.runs, medianMs: a.median, p95Ms: a.p95, budget: '≤ 1 ms median', pass: a.median <= 1 },
+  { name: 'same, topojson-client merge', runs: b.runs, medianMs: b.median, p95Ms: b.p95, budget: 'comparison', pass: null },
+  { name: 'same, turf.union', runs: c.runs, medianMs: c.median, p95Ms: c.p95, budget: 'comparison', pass: null },
+  { name: 'speedup vs turf.union (median)', runs: 0, medianMs: NaN, p95Ms: NaN, budget: '≥ 50×', pass: speedupTurf >= 50 },
+  {
+    name: `one reassignment (${geo.names[mover]} ↔ ${stp.systems[target].name}): evaluate + 2 footprints`,
+    runs: d.runs, medianMs: d.median, p95Ms: d.p95, budget: '≤ 0.2 ms median', pass: d.median <= 0.2,
+  },
+];
+
+const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : '');
+const rows = stats.map((s) => [
+  s.name,
+  s.runs ? String(s.runs) : '',
+  fmt(s.medianMs),
+  fmt(s.p95Ms),
+  s.name.startsWith('speedup') ? `${speedupTurf.toFixed(0)}× (merge: ${speedupMerge.toFixed(1)}×)` : s.budget,
+  s.pass === null ? '' : s.pass ? 'PASS' : 'FAIL',
+]);
+const header = ['benchmark', 'runs', 'median ms', 'p95 ms', 'budget / result', ''];
+const widths = header.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k].length)));
+const line = (r: string[]) => r.map((c, k) => c.padEnd(widths[k])).join('  ');
+console.log(`Footprints bench — ${geo.n} units, ${ix.nArcs} arcs, Node ${process.version}`);
+console.log(line(header));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const r of rows) console.log(line(r));
+if (stats.some((s) => s.pass === false)) process.exitCode = 1;
+
+const out = {
+  date: new Date().toISOString(),
+  node: process.version,
+  units: geo.n,
+  arcs: ix.nArcs,
+  bundleInputsHash: bundle.inputsHash,
+  results: stats.map((s) => ({ ...s, medianMs: Number.isFinite(s.medianMs) ? s.medianMs : null, p95Ms: Number.isFinite(s.p95Ms) ? s.p95Ms : null })),
+  speedupVsTurfUnion: speedupTurf,
+  speedupVsTopojsonMerge: speedupMerge,
+  checksum: sink,
+};
+mkdirSync(join(REPO_ROOT, 'artifacts'), { recursive: true });
+writeFileSync(join(REPO_ROOT, 'artifacts', 'bench.json'), JSON.stringify(out, null, 2) + '\n');
