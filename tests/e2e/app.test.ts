@@ -1,0 +1,230 @@
+// The app in a real browser: opening, editing by map and keyboard, undo, one CCG per ICS, export, bad import.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, hook, settle, startApp, type App } from './helpers.ts';
+import { borderCcg, bundle } from './realBundle.ts';
+
+let app: App;
+let page: Page;
+let external: string[];
+
+/** Population of a system as the table shows it (data attribute of the population cell, and its text). */
+async function tablePopulation(systemId: string): Promise<number> {
+  const v = await page.getAttribute(`#systems-table tr[data-system="${systemId}"] td.pop-cell`, 'data-population');
+  return Number(v);
+}
+
+const statValue = (id: string) => page.textContent(`#stat-${id} .stat-value`);
+
+beforeAll(async () => {
+  app = await startApp('app');
+  ({ page, external } = await app.open());
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('Footprints in Chromium', () => {
+  it('opens on STP 2019 with 42 systems, offline, with the OGL attribution on the map', async () => {
+    expect(await statValue('systems')).toBe('42');
+    expect(await statValue('organisations')).toBe('191');
+    expect(await page.locator('#systems-table tbody tr').count()).toBe(42);
+    const st = await hook(page, (h) => ({ n: h.state!.systems.length, basedOn: h.state!.scenario.basedOn, total: h.state!.summary.systemsTotal }));
+    expect(st).toEqual({ n: 42, basedOn: 'stp-2019', total: bundle.englandPopulation });
+    const attribution = await page.textContent('.maplibregl-ctrl-attrib');
+    expect(attribution).toContain('Open Government Licence');
+    expect(external).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/e2e-open.png` });
+  });
+
+  it('selects a CCG by clicking it on the map', async () => {
+    const { i } = borderCcg();
+    await page.evaluate(() => document.querySelector<HTMLElement>('#map')!.scrollIntoView());
+    const box = (await page.locator('#map canvas').boundingBox())!;
+    // Zoom in on the CCG first so the click is unambiguous.
+    await page.evaluate((k) => {
+      const h = (window as unknown as { __footprints: { map: { jumpTo(o: unknown): void }; init: { anchors: [number, number][] } } }).__footprints;
+      h.map.jumpTo({ center: h.init.anchors[k], zoom: 8 });
+    }, i);
+    await page.waitForTimeout(300);
+    const p = await hook(page, (h) => h.project(0)); // warm-up call, then the real one
+    void p;
+    const at = await page.evaluate((k) => (window as unknown as { __footprints: { project(i: number): { x: number; y: number } } }).__footprints.project(k), i);
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    await expect.poll(() => hook(page, (h) => h.selection)).toEqual([i]);
+    expect(await page.textContent('#selection-text')).toContain(bundle.units.name[i]);
+  });
+
+  it('assigns a CCG to a neighbouring system from the keyboard: both populations change by exactly its population', async () => {
+    const { i, code, population, from, to } = borderCcg();
+    const fromBefore = await tablePopulation(from);
+    const toBefore = await tablePopulation(to);
+    // Select by search (ONS code), pick the target in "Assign to", press Enter.
+    await page.fill('#ccg-search', code);
+    await page.waitForSelector('#ccg-search-results li');
+    await page.press('#ccg-search', 'Enter');
+    await expect.poll(() => hook(page, (h) => h.selection)).toEqual([i]);
+    await page.keyboard.press('Escape'); // clears the selection …
+    await page.fill('#ccg-search', bundle.units.nhsCode[i]); // … and the NHS code finds it again
+    await page.waitForSelector('#ccg-search-results li');
+    await page.press('#ccg-search', 'Enter');
+    await page.selectOption('#assign-to', to);
+    await page.press('#assign-to', 'Enter');
+    await settle(page);
+    expect(await tablePopulation(from)).toBe(fromBefore - population);
+    expect(await tablePopulation(to)).toBe(toBefore + population);
+    const total = await hook(page, (h) => h.state!.summary.systemsTotal);
+    expect(total).toBe(bundle.englandPopulation);
+    await page.screenshot({ path: `${ARTIFACTS}/e2e-assigned.png` });
+
+    // Undo with Ctrl+Z restores both; redo with the button re-applies.
+    await page.locator('body').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Control+z');
+    await settle(page);
+    expect(await tablePopulation(from)).toBe(fromBefore);
+    expect(await tablePopulation(to)).toBe(toBefore);
+    await page.click('#redo');
+    await settle(page);
+    expect(await tablePopulation(to)).toBe(toBefore + population);
+    await page.click('#undo');
+    await settle(page);
+    expect(await tablePopulation(to)).toBe(toBefore);
+  });
+
+  it('paints CCGs into the active system with the paint tool, as one undo step', async () => {
+    const { i, population, from, to } = borderCcg();
+    const toBefore = await tablePopulation(to);
+    await page.selectOption('#assign-to', to);
+    await page.keyboard.press('p');
+    expect(await hook(page, (h) => h.activeSystem)).toBe(to);
+    const box = (await page.locator('#map canvas').boundingBox())!;
+    const at = await page.evaluate((k) => (window as unknown as { __footprints: { project(i: number): { x: number; y: number } } }).__footprints.project(k), i);
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    await settle(page);
+    expect(await tablePopulation(to)).toBe(toBefore + population);
+    expect(await hook(page, (h) => h.state!.history.undoLabel)).toContain('assign');
+    await page.click('#undo');
+    await settle(page);
+    expect(await tablePopulation(to)).toBe(toBefore);
+    expect(await tablePopulation(from)).toBeGreaterThan(0);
+    await page.keyboard.press('v');
+  });
+
+  it('paints a whole upper-tier council: the CCGs mostly inside it move to the active system', async () => {
+    const { utla, unitUtla } = bundle.councils;
+    const kent = utla.name.indexOf('Kent');
+    const pop = bundle.units.population;
+    const inKent = new Map<number, number>();
+    for (let k = 0; k < unitUtla.length; k += 3) if (unitUtla[k + 1] === kent) inKent.set(unitUtla[k], unitUtla[k + 2]);
+    const expected = [...inKent].filter(([u, p]) => p > pop[u] / 2).map(([u]) => bundle.units.code[u]).sort();
+    const whole = [...inKent].find(([u, p]) => p === pop[u])![0];
+    const target = bundle.baselines['stp-2019'].systems.find((s) => /Sussex/.test(s.name))!.id;
+    await page.selectOption('#assign-to', target);
+    await page.keyboard.press('c');
+    await page.evaluate((k) => {
+      const h = (window as unknown as { __footprints: { map: { jumpTo(o: unknown): void }; init: { anchors: [number, number][] } } }).__footprints;
+      h.map.jumpTo({ center: h.init.anchors[k], zoom: 7 });
+    }, whole);
+    await page.waitForFunction(() => !!(window as unknown as { __footprints: { map: { getLayer(id: string): unknown } } }).__footprints.map.getLayer('utla-fill'));
+    await page.waitForTimeout(500);
+    const box = (await page.locator('#map canvas').boundingBox())!;
+    const at = await page.evaluate((k) => (window as unknown as { __footprints: { project(i: number): { x: number; y: number } } }).__footprints.project(k), whole);
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    await settle(page);
+    const moved = await hook(page, (h) => h.state!.scenario.systems.find((s) => /Sussex/.test(s.name))!.units);
+    for (const c of expected) expect(moved).toContain(c);
+    expect(expected.length).toBeGreaterThan(1);
+    await page.screenshot({ path: `${ARTIFACTS}/e2e-council-tool.png` });
+    await page.click('#undo');
+    await settle(page);
+    await page.keyboard.press('v');
+  });
+
+  it('box-selects CCGs with a drag in the box tool', async () => {
+    await page.keyboard.press('b');
+    const box = (await page.locator('#map canvas').boundingBox())!;
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    await page.mouse.move(cx - 60, cy - 60);
+    await page.mouse.down();
+    await page.mouse.move(cx, cy, { steps: 4 });
+    await page.mouse.move(cx + 60, cy + 60, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(() => hook(page, (h) => h.selection.length)).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    expect(await hook(page, (h) => h.selection.length)).toBe(0);
+    await page.keyboard.press('v');
+  });
+
+  it('"one CCG per ICS" for all gives 42 organisations, and undo gives 191 back', async () => {
+    await page.click('#one-ccg-per-ics-all');
+    await settle(page);
+    expect(await statValue('organisations')).toBe('42');
+    expect(await statValue('typical')).toBe('42 of 42');
+    await page.screenshot({ path: `${ARTIFACTS}/e2e-one-ccg-per-ics.png` });
+    await page.click('#undo');
+    await settle(page);
+    expect(await statValue('organisations')).toBe('191');
+  });
+
+  it('exports the systems as RFC 7946 GeoJSON: one valid feature per system', async () => {
+    await page.click('#tab-files');
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#export-geojson-systems')]);
+    const path = await dl.path();
+    const fc = JSON.parse(readFileSync(path, 'utf8'));
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.crs).toBeUndefined();
+    expect(fc.features).toHaveLength(42);
+    const ids = new Set(bundle.baselines['stp-2019'].systems.map((s) => s.id));
+    let popSum = 0;
+    for (const f of fc.features) {
+      expect(f.type).toBe('Feature');
+      expect(['Polygon', 'MultiPolygon']).toContain(f.geometry.type);
+      expect(ids.has(f.properties.id)).toBe(true);
+      popSum += f.properties.population;
+      const polys: number[][][][] = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+      for (const poly of polys) {
+        poly.forEach((ring, k) => {
+          expect(ring.length).toBeGreaterThanOrEqual(4);
+          expect(ring[0]).toEqual(ring[ring.length - 1]);
+          for (const [x, y] of ring) {
+            expect(x).toBeGreaterThan(-7);
+            expect(x).toBeLessThan(2);
+            expect(y).toBeGreaterThan(49);
+            expect(y).toBeLessThan(56);
+          }
+          // Right-hand rule: exterior rings counterclockwise (positive area), holes clockwise.
+          let a = 0;
+          for (let p = 0; p + 1 < ring.length; p++) a += ring[p][0] * ring[p + 1][1] - ring[p + 1][0] * ring[p][1];
+          expect(k === 0 ? a > 0 : a < 0).toBe(true);
+        });
+      }
+    }
+    expect(popSum).toBe(bundle.englandPopulation);
+  });
+
+  it('a malformed file is refused with a precise message, shown as text, and changes nothing', async () => {
+    const before = await hook(page, (h) => ({ scenario: h.state!.scenario, history: h.state!.history }));
+    await page.setInputFiles('#import-file', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"schema": "footprints/scenario@1",\n  "systems": [<b>oops</b>\n') });
+    await page.waitForSelector('#import-error:not([hidden])');
+    const msg = (await page.textContent('#import-error'))!;
+    expect(msg).toMatch(/broken\.json/);
+    expect(msg).toMatch(/line 2/);
+    expect(await page.locator('#import-error b').count()).toBe(0); // file content never becomes markup
+    await page.screenshot({ path: `${ARTIFACTS}/e2e-bad-import.png` });
+
+    // The same by drag and drop: a CSV naming an unknown CCG.
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['ccg_code,system_id\nE38999999,sys-1\n'], 'bad.csv', { type: 'text/csv' }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(() => page.textContent('#import-error')).toMatch(/bad\.csv.*line 2/);
+    const after = await hook(page, (h) => ({ scenario: h.state!.scenario, history: h.state!.history }));
+    expect(after).toEqual(before);
+    expect(await statValue('systems')).toBe('42');
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * Browser-test harness: one vite dev server and one headless Debian Chromium per test file. Chromium renders
+ * WebGL with SwiftShader (no GPU on CI). The app is fully offline, so any request leaving 127.0.0.1 fails a test.
+ */
+import { fileURLToPath } from 'node:url';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer, type ViteDevServer } from 'vite';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { State } from '../../workers/api.ts';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const ARTIFACTS = `${ROOT}artifacts`;
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * `gpuProcess`: leave out --disable-gpu, so WebGL and compositing run in Chromium's GPU process on SwiftShader
+ * instead of software compositing on the page's main thread (the bench uses it; tests keep the safer default).
+ */
+export const chromiumArgs = (gpuProcess = !!process.env.E2E_GPU) => [
+  '--no-sandbox',
+  ...(gpuProcess ? [] : ['--disable-gpu']),
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
+export interface App {
+  url: string;
+  server: ViteDevServer;
+  browser: Browser;
+  /** A fresh context (its own IndexedDB) with the app open and ready. */
+  open(opts?: { context?: BrowserContext; hash?: string; viewport?: { width: number; height: number } }): Promise<{ context: BrowserContext; page: Page; external: string[] }>;
+  close(): Promise<void>;
+}
+
+export async function startServer(name: string): Promise<{ server: ViteDevServer; url: string }> {
+  const server = await createServer({
+    configFile: `${ROOT}vite.config.ts`,
+    cacheDir: `${ROOT}node_modules/.vite-e2e-${name}`,
+    logLevel: 'error',
+    clearScreen: false,
+    server: { host: '127.0.0.1', port: 0, strictPort: false, watch: null, hmr: false },
+  });
+  await server.listen();
+  const addr = server.httpServer!.address();
+  if (!addr || typeof addr === 'string') throw new Error('vite did not report a port');
+  return { server, url: `http://127.0.0.1:${addr.port}/` };
+}
+
+export async function launchChromium(gpuProcess?: boolean): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  return chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs(gpuProcess), headless: true });
+}
+
+export async function startApp(name: string, opts: { gpuProcess?: boolean } = {}): Promise<App> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const { server, url } = await startServer(name);
+  const browser = await launchChromium(opts.gpuProcess);
+  const app: App = {
+    url,
+    server,
+    browser,
+    async open(opts = {}) {
+      const context = opts.context ?? (await browser.newContext({ viewport: opts.viewport ?? { width: 1440, height: 900 }, acceptDownloads: true }));
+      const page = await context.newPage();
+      const external: string[] = [];
+      page.on('request', (r) => {
+        const u = new URL(r.url());
+        if (!['127.0.0.1', 'localhost'].includes(u.hostname) && !['blob:', 'data:'].includes(u.protocol)) external.push(r.url());
+      });
+      page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
+      await page.goto(url + (opts.hash ?? ''));
+      await waitReady(page);
+      return { context, page, external };
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      await server.close();
+    },
+  };
+  return app;
+}
+
+/** Waits until the app has opened a scenario and painted it. */
+export async function waitReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.body.dataset.ready === 'true' && ((window as unknown as { __footprints?: { painted: { seq: number } } }).__footprints?.painted.seq ?? 0) > 0, undefined, { timeout: 90_000 });
+}
+
+type Hook = { state: State | null; painted: { seq: number; at: number }; lastSaved: { scenario: unknown } | null; idle(): Promise<void>; flush(): Promise<void>; project(i: number): { x: number; y: number }; firstPaintMs: number; activeSystem: string | null; selection: number[] };
+
+/** Reads from the app's read-only test hook. */
+export function hook<T>(page: Page, f: (h: Hook) => T): Promise<T> {
+  return page.evaluate(`(${f.toString()})(window.__footprints)`) as Promise<T>;
+}
+
+/** Waits for the worker to answer everything queued and the map to paint the result. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const h = (window as unknown as { __footprints: Hook }).__footprints;
+    await h.idle();
+    const seq = h.state?.seq ?? 0;
+    const t = performance.now();
+    while (h.painted.seq < seq && performance.now() - t < 10_000) await new Promise((r) => setTimeout(r, 10));
+  });
+}

@@ -1,0 +1,157 @@
+/**
+ * Footprints, the browser app: wires the engine worker, the map and the panels together. Data flows one way:
+ * a gesture or key makes a command, the worker answers with a State, the map and panels paint it.
+ */
+import { createEngine } from '../workers/client.ts';
+import type { Init, State } from '../workers/api.ts';
+import { byId, h } from './dom.ts';
+import { createSession } from './state/session.ts';
+import { createActions } from './state/actions.ts';
+import { createPersistence } from './state/persistence.ts';
+import { createMapView } from './map/mapView.ts';
+import { createPainter } from './map/paintState.ts';
+import { paintSelection } from './map/selectionPaint.ts';
+import { createOverlays } from './map/overlays.ts';
+import { attachTools } from './map/tools.ts';
+import { createZoomer } from './map/zoom.ts';
+import { createNotices } from './panels/notices.ts';
+import { mountHeader } from './panels/header.ts';
+import { mountSummary } from './panels/summary.ts';
+import { mountTabs } from './panels/tabs.ts';
+import { mountSystemsTable } from './panels/systemsTable.ts';
+import { mountFindings } from './panels/findings.ts';
+import { mountDetails } from './panels/details.ts';
+import { mountSettings } from './panels/settings.ts';
+import { mountCollaborations } from './panels/collaborations.ts';
+import { mountScenarios } from './panels/scenarios.ts';
+import { mountFiles } from './panels/files.ts';
+import { mountSelectionBar } from './panels/selectionBar.ts';
+import { mountMapToolbar } from './panels/mapToolbar.ts';
+import { createSearch } from './panels/search.ts';
+import { mountLegend } from './panels/legend.ts';
+import { bindKeyboard } from './keyboard.ts';
+
+const DEFAULT_BASELINE = 'stp-2019';
+
+interface Painted {
+  seq: number;
+  /** When the first frame after the state was drawn (performance.now()). */
+  at: number;
+  /** When the state reached the painter. */
+  appliedAt: number;
+}
+
+async function main() {
+  const notify = createNotices(byId('notices'));
+  const engine = createEngine();
+  const session = createSession();
+  const actions = createActions(engine, session.engine, notify);
+  const asset = (name: string) => new URL(name, document.baseURI).href;
+
+  const init: Init = await engine.init(asset('bundle.json'));
+  const map = await createMapView(byId('map'), init);
+  let painted: Painted = { seq: 0, at: 0, appliedAt: 0 };
+  let firstPaint = 0;
+  const painter = createPainter(map, init.codes.length, (seq, at, appliedAt) => {
+    painted = { seq, at, appliedAt };
+    if (!firstPaint) firstPaint = at; // ms since navigation start
+  });
+  paintSelection(map, session.selection);
+  const overlays = createOverlays(map, asset('overlays.json'));
+  const zoomToUnits = createZoomer(map, init);
+  session.engine.subscribe((st) => st && painter.apply(st));
+  // Keep the active system valid across edits (a merged or emptied system disappears).
+  session.engine.subscribe((st) => {
+    const a = session.activeSystem.get();
+    if (st && a && !st.systems.some((m) => m.id === a)) session.activeSystem.set(null);
+  });
+
+  attachTools({ map, session, actions, engine, painter, overlays, notify, names: init.names, codes: init.codes });
+
+  const persistence = createPersistence(session, actions, notify);
+  mountHeader(byId('scenario-title'), byId('header-actions'), { session, actions, baselines: init.baselines, openBaseline: (id) => void persistence.openBaseline(id) });
+  mountSummary(byId('summary'), session, actions);
+
+  const pick = (i: number, add: boolean) => {
+    const sel = session.selection.get();
+    const next = add ? (sel.includes(i) ? sel : [...sel, i]) : [i];
+    session.selection.set(next);
+    zoomToUnits(next.map((k) => init.codes[k]));
+  };
+  mountMapToolbar(byId('map-toolbar'), session, overlays, createSearch(engine, pick));
+  const bar = mountSelectionBar(byId('selection-bar'), session, actions, init.names, init.codes);
+  mountLegend(byId('legend'));
+
+  const panels = {
+    systems: h('div'), findings: h('div'), collaborations: h('div'), scenarios: h('div'), files: h('div'), settings: h('div'),
+  };
+  const tabs = mountTabs(byId('tabs'), [
+    { id: 'systems', label: 'Systems', panel: panels.systems },
+    { id: 'findings', label: 'Findings', panel: panels.findings },
+    { id: 'collaborations', label: 'Collaborations', panel: panels.collaborations },
+    { id: 'scenarios', label: 'Scenarios', panel: panels.scenarios },
+    { id: 'files', label: 'Files', panel: panels.files },
+    { id: 'settings', label: 'Settings', panel: panels.settings },
+  ]);
+  mountSystemsTable(panels.systems, session, (id) => {
+    session.activeSystem.set(id);
+    const m = session.engine.get()?.systems.find((s) => s.id === id);
+    if (m) zoomToUnits(m.units);
+  });
+  const selectUnits = (codes: string[]) => {
+    session.selection.set(codes.map((c) => init.codes.indexOf(c)).filter((i) => i >= 0));
+    zoomToUnits(codes);
+  };
+  mountFindings(panels.findings, session, selectUnits, (t) => tabs.setBadge('findings', t));
+  mountCollaborations(panels.collaborations, session, actions, init.codes, (t) => tabs.setBadge('collaborations', t));
+  mountScenarios(panels.scenarios, persistence);
+  mountFiles(panels.files, engine, session, actions, notify, byId('drop-zone'));
+  mountSettings(panels.settings, session, actions);
+  mountDetails(byId('details'), { engine, session, actions, zoomToUnits });
+  bindKeyboard(session, actions, bar);
+
+  await persistence.start(DEFAULT_BASELINE);
+  byId('loading').hidden = true;
+  document.body.dataset.ready = 'true';
+
+  // Read-only hook for the browser tests and the bench: state, geometry anchors, timing. Not an API.
+  const hook = {
+    get state(): State | null {
+      return session.engine.get();
+    },
+    get selection() {
+      return session.selection.get();
+    },
+    get activeSystem() {
+      return session.activeSystem.get();
+    },
+    get painted() {
+      return painted;
+    },
+    get firstPaintMs() {
+      return firstPaint;
+    },
+    get lastSaved() {
+      return persistence.lastSaved.get();
+    },
+    get currentScenarioId() {
+      return persistence.currentId();
+    },
+    init,
+    /** Screen position (CSS px, relative to the map canvas) of a unit's label anchor. */
+    project(i: number) {
+      const p = map.project(init.anchors[i]);
+      return { x: p.x, y: p.y };
+    },
+    map,
+    idle: () => actions.idle(),
+    flush: () => persistence.flush(),
+  };
+  Object.defineProperty(window, '__footprints', { value: Object.freeze(hook), writable: false, configurable: false });
+}
+
+main().catch((e) => {
+  console.error(e);
+  const el = document.getElementById('loading');
+  if (el) el.textContent = `Footprints could not start: ${e instanceof Error ? e.message : String(e)}`;
+});

@@ -1,0 +1,196 @@
+/**
+ * The map: one style with local GeoJSON sources only (no tiles, glyphs, sprites or fonts from anywhere), so it
+ * works offline. Units carry feature ids = unit index; their colours live in feature state, so an edit repaints
+ * without rebuilding the unit source. Labels use local fonts (the style has no `glyphs`).
+ */
+import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type Map as MlMap, type MapOptions, type StyleSpecification } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { Init } from '../../workers/api.ts';
+import { fillByColourIndex } from './palette.ts';
+
+setWorkerUrl(workerUrl);
+
+const EMPTY = { type: 'FeatureCollection', features: [] } as const;
+export const FONT = ['Liberation Sans', 'DejaVu Sans', 'Arial', 'sans-serif'];
+
+export const LAYERS = {
+  unitsFill: 'units-fill',
+  unitsLine: 'units-line',
+  orgLine: 'org-line',
+  sysLine: 'sys-line',
+  selected: 'units-selected',
+  selectedFill: 'units-selected-fill',
+  hover: 'units-hover',
+  collab: 'collab-line',
+  collabLabel: 'collab-label',
+  regions: 'regions-line',
+  labels: 'system-labels',
+} as const;
+
+export const SOURCES = {
+  units: 'units',
+  sysBorders: 'system-borders',
+  orgBorders: 'organisation-borders',
+  labels: 'system-labels',
+  collabs: 'collaborations',
+  regions: 'regions',
+} as const;
+
+function style(init: Init): StyleSpecification {
+  return {
+    version: 8,
+    sources: {
+      [SOURCES.units]: { type: 'geojson', data: init.units as GeoJSON.FeatureCollection },
+      [SOURCES.sysBorders]: { type: 'geojson', data: EMPTY as unknown as GeoJSON.FeatureCollection },
+      [SOURCES.orgBorders]: { type: 'geojson', data: EMPTY as unknown as GeoJSON.FeatureCollection },
+      [SOURCES.labels]: { type: 'geojson', data: EMPTY as unknown as GeoJSON.FeatureCollection },
+      [SOURCES.collabs]: { type: 'geojson', data: EMPTY as unknown as GeoJSON.FeatureCollection },
+      [SOURCES.regions]: { type: 'geojson', data: init.regions as GeoJSON.FeatureCollection },
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': '#dde5ea' } },
+      {
+        id: LAYERS.unitsFill,
+        type: 'fill',
+        source: SOURCES.units,
+        paint: {
+          'fill-color': fillByColourIndex() as never,
+          'fill-opacity': ['case', ['boolean', ['feature-state', 'sel'], false], 1, 0.88],
+        },
+      },
+      {
+        id: LAYERS.unitsLine,
+        type: 'line',
+        source: SOURCES.units,
+        paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.4, 9, 1.2], 'line-opacity': 0.9 },
+      },
+      {
+        id: LAYERS.orgLine,
+        type: 'line',
+        source: SOURCES.orgBorders,
+        paint: { 'line-color': '#4b5563', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.9, 9, 2], 'line-dasharray': [3, 1.5] },
+      },
+      {
+        id: LAYERS.sysLine,
+        type: 'line',
+        source: SOURCES.sysBorders,
+        layout: { 'line-join': 'round', 'line-cap': 'round' },
+        paint: { 'line-color': '#1f2937', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1.8, 9, 4] },
+      },
+      {
+        id: LAYERS.regions,
+        type: 'line',
+        source: SOURCES.regions,
+        layout: { visibility: 'none', 'line-join': 'round' },
+        paint: { 'line-color': '#7c2d92', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 3, 9, 6], 'line-opacity': 0.55 },
+      },
+      {
+        id: LAYERS.collab,
+        type: 'line',
+        source: SOURCES.collabs,
+        paint: { 'line-color': '#0b5394', 'line-width': 2.5, 'line-dasharray': [1, 1.2], 'line-offset': -2 },
+      },
+      {
+        id: LAYERS.hover,
+        type: 'line',
+        source: SOURCES.units,
+        paint: { 'line-color': '#111827', 'line-width': 1.5, 'line-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0] },
+      },
+      {
+        id: LAYERS.selected,
+        type: 'line',
+        source: SOURCES.units,
+        layout: { 'line-join': 'round' },
+        paint: {
+          'line-color': '#000000',
+          'line-width': ['case', ['boolean', ['feature-state', 'sel'], false], 3.2, ['boolean', ['feature-state', 'paint'], false], 2.4, 0],
+          'line-dasharray': [1, 0],
+        },
+      },
+      {
+        id: LAYERS.collabLabel,
+        type: 'symbol',
+        source: SOURCES.collabs,
+        minzoom: 6.5,
+        layout: { 'symbol-placement': 'line', 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 11, 'text-offset': [0, -0.8] },
+        paint: { 'text-color': '#0b5394', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+      },
+      {
+        id: LAYERS.labels,
+        type: 'symbol',
+        source: SOURCES.labels,
+        layout: {
+          'text-field': [
+            'format',
+            ['get', 'name'], { 'font-scale': 1 },
+            '\n', {},
+            ['get', 'population'], { 'font-scale': 0.92 },
+            '\n', {},
+            ['get', 'counts'], { 'font-scale': 0.85 },
+          ] as never,
+          'text-font': FONT,
+          'text-size': ['interpolate', ['linear'], ['zoom'], 5, 10, 8, 13],
+          'text-max-width': 9,
+          'text-line-height': 1.15,
+          'text-padding': 1,
+          'symbol-sort-key': ['get', 'index'],
+        },
+        paint: { 'text-color': '#111827', 'text-halo-color': 'rgba(255,255,255,0.92)', 'text-halo-width': 1.6 },
+      },
+    ],
+  };
+}
+
+export function createMapView(container: HTMLElement, init: Init): Promise<MlMap> {
+  const map = new MapLibreMap({
+    container,
+    style: style(init),
+    bounds: init.bbox,
+    fitBoundsOptions: { padding: { top: 20, bottom: 20, left: 60, right: 60 } },
+    attributionControl: { compact: true, customAttribution: init.attribution },
+    boxZoom: false,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    renderWorldCopies: false,
+    maxZoom: 12,
+    fadeDuration: 0,
+    minZoom: 4,
+  } as MapOptions);
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+  map.getCanvas().setAttribute('aria-label', 'Map of CCGs coloured by system. Use the search box or the systems table to select CCGs from the keyboard.');
+  return new Promise((resolve) =>
+    map.once('load', () => {
+      // Selected CCGs are hatched as well as outlined, so a selection never relies on colour.
+      map.addImage('hatch', hatch(), { pixelRatio: 1 });
+      map.addLayer({
+        id: LAYERS.selectedFill,
+        type: 'fill',
+        source: SOURCES.units,
+        paint: { 'fill-pattern': 'hatch', 'fill-opacity': ['case', ['boolean', ['feature-state', 'sel'], false], 1, 0] },
+      }, LAYERS.unitsLine);
+      resolve(map);
+    }),
+  );
+}
+
+/** A 10×10 diagonal hatch (drawn in code: the style loads nothing from anywhere). */
+function hatch(): { width: number; height: number; data: Uint8Array } {
+  const n = 10;
+  const data = new Uint8Array(n * n * 4);
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x < n; x++) {
+      const on = (x + y) % n < 2;
+      data.set(on ? [17, 24, 39, 150] : [0, 0, 0, 0], (y * n + x) * 4);
+    }
+  }
+  return { width: n, height: n, data };
+}
+
+export function geojsonSource(map: MlMap, id: string): GeoJSONSource {
+  return map.getSource(id) as GeoJSONSource;
+}

@@ -1,0 +1,13 @@
+// Selected CCGs are outlined in black (feature state `sel`); only the changes are written.
+import type { Map as MlMap } from 'maplibre-gl';
+import type { Signal } from '../state/signal.ts';
+import { SOURCES } from './mapView.ts';
+
+export function paintSelection(map: MlMap, selection: Signal<readonly number[]>): void {
+  selection.subscribe((now, before) => {
+    const next = new Set(now);
+    for (const i of before) if (!next.has(i)) map.setFeatureState({ source: SOURCES.units, id: i }, { sel: false });
+    const prev = new Set(before);
+    for (const i of now) if (!prev.has(i)) map.setFeatureState({ source: SOURCES.units, id: i }, { sel: true });
+  });
+}

@@ -1,0 +1,193 @@
+/**
+ * Pointer tools on the map. Each turns gestures into selections or commands; none reads the scenario from the
+ * map (STYLE.md 7): unit → system comes from the last engine state.
+ * - select: click selects a CCG, shift-click adds or removes; shift-drag selects a box;
+ * - box: drag selects a box (shift adds);
+ * - paint: click or drag across CCGs assigns them to the active system (one command, one undo step per stroke);
+ * - council: click an upper-tier council to assign the CCGs mostly inside it to the active system.
+ */
+import type { Map as MlMap, MapMouseEvent, PointLike } from 'maplibre-gl';
+import type { Session } from '../state/session.ts';
+import type { Actions, Notify } from '../state/actions.ts';
+import type { Engine } from '../../workers/client.ts';
+import { NO_GROUP } from '../../workers/api.ts';
+import { LAYERS, SOURCES } from './mapView.ts';
+import type { Painter } from './paintState.ts';
+import type { OverlayControl } from './overlays.ts';
+
+export interface ToolDeps {
+  map: MlMap;
+  session: Session;
+  actions: Actions;
+  engine: Engine;
+  painter: Painter;
+  overlays: OverlayControl;
+  notify: Notify;
+  /** Unit names, for messages. */
+  names: readonly string[];
+  codes: readonly string[];
+}
+
+const unitAt = (map: MlMap, point: PointLike): number | null => {
+  const f = map.queryRenderedFeatures(point, { layers: [LAYERS.unitsFill] })[0];
+  return f && typeof f.id === 'number' ? f.id : null;
+};
+
+export function attachTools(d: ToolDeps): void {
+  const { map, session } = d;
+  const canvas = map.getCanvasContainer();
+  let hovered: number | null = null;
+  let hoveredCouncil: number | null = null;
+
+  const setHover = (i: number | null) => {
+    if (i === hovered) return;
+    if (hovered !== null) map.setFeatureState({ source: SOURCES.units, id: hovered }, { hover: false });
+    hovered = i;
+    if (i !== null) map.setFeatureState({ source: SOURCES.units, id: i }, { hover: true });
+  };
+
+  const activeTarget = (): { id: string; index: number; colour: number } | null => {
+    const st = session.engine.get();
+    const id = session.activeSystem.get();
+    if (!st || !id) return null;
+    const index = st.systems.findIndex((s) => s.id === id);
+    return index < 0 ? null : { id, index, colour: st.systemColour[index] };
+  };
+
+  const needTarget = () => {
+    const t = activeTarget();
+    if (!t) d.notify.error('Choose a system to assign to first (the "Assign to" list, or press A).');
+    return t;
+  };
+
+  // --- box selection -------------------------------------------------------------------------------------------
+  let box: { start: { x: number; y: number }; el: HTMLDivElement; additive: boolean } | null = null;
+  const pos = (e: MouseEvent) => {
+    const r = canvas.getBoundingClientRect();
+    return { x: e.clientX - r.left - canvas.clientLeft, y: e.clientY - r.top - canvas.clientTop };
+  };
+  const onBoxMove = (e: MouseEvent) => {
+    if (!box) return;
+    const p = pos(e);
+    const { start, el } = box;
+    Object.assign(el.style, {
+      left: `${Math.min(start.x, p.x)}px`, top: `${Math.min(start.y, p.y)}px`,
+      width: `${Math.abs(p.x - start.x)}px`, height: `${Math.abs(p.y - start.y)}px`,
+    });
+  };
+  const onBoxUp = (e: MouseEvent) => {
+    document.removeEventListener('mousemove', onBoxMove);
+    document.removeEventListener('mouseup', onBoxUp);
+    if (!box) return;
+    const p = pos(e);
+    const { start, el, additive } = box;
+    el.remove();
+    box = null;
+    map.dragPan.enable();
+    if (Math.abs(p.x - start.x) < 3 && Math.abs(p.y - start.y) < 3) return;
+    const feats = map.queryRenderedFeatures([[Math.min(start.x, p.x), Math.min(start.y, p.y)], [Math.max(start.x, p.x), Math.max(start.y, p.y)]], { layers: [LAYERS.unitsFill] });
+    const ids = [...new Set(feats.map((f) => f.id).filter((x): x is number => typeof x === 'number'))].sort((a, b) => a - b);
+    const base = additive ? session.selection.get() : [];
+    session.selection.set([...base, ...ids.filter((i) => !base.includes(i))]);
+    d.notify.info(`${ids.length} CCG${ids.length === 1 ? '' : 's'} in the box selected.`);
+  };
+
+  // --- paint strokes -------------------------------------------------------------------------------------------
+  let stroke: { target: { id: string; index: number; colour: number }; units: Set<number> } | null = null;
+  const addToStroke = (i: number | null) => {
+    if (!stroke || i === null || stroke.units.has(i)) return;
+    const st = session.engine.get();
+    const sys = st && st.unitSystem[i] !== NO_GROUP ? st.systems[st.unitSystem[i]] : undefined;
+    if (sys?.locked && sys.id !== stroke.target.id) return; // a locked system keeps its CCGs
+    stroke.units.add(i);
+    d.painter.preview(i, stroke.target.colour);
+  };
+  const endStroke = () => {
+    if (!stroke) return;
+    const { target, units } = stroke;
+    stroke = null;
+    map.dragPan.enable();
+    const st = session.engine.get();
+    const moving = [...units].filter((i) => !st || st.unitSystem[i] === NO_GROUP || st.systems[st.unitSystem[i]].id !== target.id);
+    if (moving.length === 0) {
+      if (st) d.painter.apply(st);
+      return;
+    }
+    void d.actions.run({ op: 'assignUnits', units: moving.map((i) => d.codes[i]), system: target.id }).then((ok) => {
+      if (!ok && session.engine.get()) d.painter.apply(session.engine.get()!);
+    });
+  };
+
+  map.on('mousedown', (e: MapMouseEvent) => {
+    const tool = session.tool.get();
+    const oe = e.originalEvent;
+    if (oe.button !== 0) return;
+    if (tool === 'box' || (tool === 'select' && oe.shiftKey)) {
+      e.preventDefault();
+      map.dragPan.disable();
+      const el = document.createElement('div');
+      el.className = 'box-select';
+      canvas.append(el);
+      box = { start: pos(oe), el, additive: oe.shiftKey || tool === 'select' };
+      document.addEventListener('mousemove', onBoxMove);
+      document.addEventListener('mouseup', onBoxUp);
+    } else if (tool === 'paint') {
+      const target = needTarget();
+      if (!target) return;
+      e.preventDefault();
+      map.dragPan.disable();
+      stroke = { target, units: new Set() };
+      addToStroke(unitAt(map, e.point));
+      document.addEventListener('mouseup', endStroke, { once: true });
+    }
+  });
+
+  map.on('mousemove', (e: MapMouseEvent) => {
+    const i = unitAt(map, e.point);
+    setHover(i);
+    if (stroke) addToStroke(i);
+    const tool = session.tool.get();
+    if (tool === 'council' && map.getLayer('utla-fill')) {
+      const f = map.queryRenderedFeatures(e.point, { layers: ['utla-fill'] })[0];
+      const k = f && typeof f.id === 'number' ? f.id : null;
+      if (k !== hoveredCouncil) {
+        if (hoveredCouncil !== null) map.setFeatureState({ source: 'utla', id: hoveredCouncil }, { hover: false });
+        hoveredCouncil = k;
+        if (k !== null) map.setFeatureState({ source: 'utla', id: k }, { hover: true });
+      }
+    }
+    canvas.style.cursor = tool === 'paint' ? 'crosshair' : tool === 'box' ? 'crosshair' : i !== null ? 'pointer' : '';
+  });
+  map.on('mouseout', () => setHover(null));
+
+  map.on('click', async (e: MapMouseEvent) => {
+    const tool = session.tool.get();
+    const oe = e.originalEvent;
+    if (tool === 'select' && !oe.shiftKey) {
+      const i = unitAt(map, e.point);
+      session.selection.set(i === null ? [] : [i]);
+    } else if (tool === 'select' && oe.shiftKey) {
+      const i = unitAt(map, e.point);
+      if (i === null) return;
+      const sel = session.selection.get();
+      session.selection.set(sel.includes(i) ? sel.filter((x) => x !== i) : [...sel, i]);
+    } else if (tool === 'council') {
+      const target = needTarget();
+      if (!target) return;
+      await d.overlays.ensureCouncils();
+      const f = map.queryRenderedFeatures(e.point, { layers: ['utla-fill'] })[0];
+      if (!f) return;
+      const { code, name } = f.properties as { code: string; name: string };
+      const units = await d.engine.unitsInCouncil('utla', code);
+      if (units.length === 0) {
+        d.notify.info(`No CCG has most of its people in ${name}.`);
+        return;
+      }
+      const ok = await d.actions.run({ op: 'assignUnits', units, system: target.id });
+      if (ok) {
+        d.notify.info(`Assigned ${units.length} CCG${units.length === 1 ? '' : 's'} mostly in ${name} to ${session.engine.get()?.systems[target.index]?.name ?? target.id}.`);
+        session.selection.set(units.map((c) => d.codes.indexOf(c)));
+      }
+    }
+  });
+}

@@ -1,0 +1,119 @@
+/**
+ * Details of the selected CCG (from the engine: codes, population, later vintages, councils) and of a system
+ * (the selected CCG's, else the active one) with the system's actions: make it the assignment target, rename,
+ * lock, mark atypical with a reason, one CCG per ICS, merge with another system; and the organisation's.
+ */
+import type { Engine } from '../../workers/client.ts';
+import type { Session } from '../state/session.ts';
+import type { Actions } from '../state/actions.ts';
+import type { GroupMetrics } from '../../engine/metrics.ts';
+import type { UnitInfo } from '../../workers/api.ts';
+import { NO_GROUP } from '../../workers/api.ts';
+import { h, fill } from '../dom.ts';
+import { formatCount, formatShare, formatShort, plural, pounds } from './format.ts';
+
+export interface DetailsDeps {
+  engine: Engine;
+  session: Session;
+  actions: Actions;
+  zoomToUnits(codes: string[]): void;
+}
+
+const row = (k: string, v: string | Node) => h('div', { class: 'kv' }, h('dt', {}, k), h('dd', {}, v));
+
+export function mountDetails(el: HTMLElement, d: DetailsDeps): void {
+  const { session, actions } = d;
+  el.className = 'details';
+  el.setAttribute('role', 'region');
+  el.setAttribute('aria-label', 'Details');
+  let token = 0;
+  let shownKey = '';
+
+  function systemCard(m: GroupMetrics, index: number): HTMLElement {
+    const st = session.engine.get()!;
+    const isActive = session.activeSystem.get() === m.id;
+    const name = h('input', { type: 'text', value: m.name, 'aria-label': 'System name', class: 'grow' });
+    const reason = h('input', { type: 'text', value: m.atypical ?? '', placeholder: 'Reason it keeps several organisations', 'aria-label': 'Atypical reason', class: 'grow', id: 'atypical-reason' });
+    const others = [...st.systems].filter((s) => s.id !== m.id).sort((a, b) => a.name.localeCompare(b.name));
+    const mergeWith = h('select', { 'aria-label': 'System to merge into this one' }, h('option', { value: '' }, 'Merge with…'), others.map((s) => h('option', { value: s.id }, s.name)));
+    const findings = st.findings.filter((f) => f.ids.includes(m.id));
+    return h('section', { class: 'card', 'aria-label': `System ${m.name}` },
+      h('h3', {}, 'System: ', m.name, m.locked ? h('span', { class: 'flag flag-locked' }, '🔒 locked') : null, m.atypical ? h('span', { class: 'flag flag-atypical' }, 'atypical') : null),
+      h('dl', { class: 'kvs' },
+        row('Population', `${formatCount(m.population)} (${formatShort(m.population)})`),
+        row('CCGs · organisations', `${m.ccgCount} · ${m.organisationCount}`),
+        row('Coterminosity', `${formatShare(m.coterminosityUtla)} upper-tier · ${formatShare(m.coterminosityLad)} district`),
+        row('Councils split', m.splitUtla.length ? m.splitUtla.slice(0, 4).map((c) => `${c.name} ${formatShare(c.share)}`).join('; ') + (m.splitUtla.length > 4 ? ` and ${m.splitUtla.length - 4} more` : '') : 'none'),
+        row('NHS regions', m.regionNames.join(', ')),
+        row('Contiguity', m.components === 1 ? 'one piece' : `${m.components} pieces`),
+        row('Running cost', `${pounds(m.runningCost)} · ${plural(m.accountableOfficers, 'AO')}`),
+        m.atypical ? row('Atypical because', m.atypical) : null,
+      ),
+      findings.length ? h('ul', { class: 'mini-findings' }, findings.map((f) => h('li', { class: `sev-${f.severity}` }, f.message))) : null,
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', class: `btn ${isActive ? 'btn-on' : ''}`, 'aria-pressed': String(isActive), onclick: () => session.activeSystem.set(m.id) }, isActive ? 'Active target ✓' : 'Make active target'),
+        h('button', { type: 'button', class: 'btn', onclick: () => d.zoomToUnits(m.units) }, 'Zoom to'),
+        h('button', { type: 'button', class: 'btn', onclick: () => session.selection.set([...m.members]) }, 'Select its CCGs'),
+        h('button', { type: 'button', class: 'btn', id: 'lock-btn', onclick: () => void actions.run({ op: 'setLocked', system: m.id, locked: !m.locked }) }, m.locked ? 'Unlock' : 'Lock'),
+        h('button', { type: 'button', class: 'btn', id: 'one-ccg-per-ics-system', disabled: m.organisationCount === 1 && !st.findings.some((f) => f.code === 'organisation-straddles-systems' && f.ids.includes(m.id)), onclick: () => void actions.run({ op: 'oneOrganisationPerSystem', system: m.id }) }, 'One CCG per ICS here'),
+      ),
+      h('div', { class: 'field-row' }, name, h('button', { type: 'button', class: 'btn', onclick: () => name.value.trim() && void actions.run({ op: 'renameSystem', system: m.id, name: name.value.trim() }) }, 'Rename')),
+      h('div', { class: 'field-row' }, reason,
+        h('button', { type: 'button', class: 'btn', id: 'atypical-btn', onclick: () => void actions.run({ op: 'setAtypical', system: m.id, reason: reason.value.trim() || null }) }, reason.value ? 'Mark atypical' : 'Mark atypical')),
+      h('div', { class: 'field-row' }, mergeWith,
+        h('button', { type: 'button', class: 'btn', onclick: () => mergeWith.value && void actions.run({ op: 'mergeSystems', systems: [m.id, mergeWith.value] }) }, 'Merge')),
+      h('p', { class: 'muted small' }, `Colour ${st.systemColour[index] + 1}`),
+    );
+  }
+
+  function unitCard(u: UnitInfo): HTMLElement {
+    const st = session.engine.get()!;
+    const og = st.unitOrganisation[u.i];
+    const org = og !== NO_GROUP ? st.organisations[og] : undefined;
+    return h('section', { class: 'card', 'aria-label': `CCG ${u.name}` },
+      h('h3', {}, u.name),
+      h('dl', { class: 'kvs' },
+        row('Codes', `${u.nhsCode} · ${u.code}`),
+        row('Population (mid-2018)', formatCount(u.population)),
+        row('GP practices · patients', `${formatCount(u.gpPractices)} · ${formatCount(u.registeredPatients)}`),
+        row('System', u.system?.name ?? 'none'),
+        row('Organisation', org ? `${org.name} (${plural(org.ccgCount, 'CCG')})` : 'none'),
+        row('STP 2019 · region', `${u.stp2019} · ${u.region}`),
+        row('Became', `${u.ccg2020} (2020) → ${u.ccg2021} (2021) → ${u.icb2022} (ICB 2022)`),
+        row('Upper-tier councils', u.utla.slice(0, 3).map((c) => `${c.name} ${formatShare(c.share)}`).join('; ')),
+        u.collaborations.length ? row('Collaborations', u.collaborations.map((c) => c.name).join(', ')) : null,
+      ),
+      org && org.ccgCount > 1
+        ? h('div', { class: 'actions' }, h('button', { type: 'button', class: 'btn', id: 'split-org-btn', onclick: () => void actions.run({ op: 'splitOrganisation', organisation: org.id }) }, `Split ${org.name} into its CCGs`))
+        : null,
+    );
+  }
+
+  async function render() {
+    const st = session.engine.get();
+    if (!st) return;
+    const mine = ++token;
+    const sel = session.selection.get();
+    const last = sel.length ? sel[sel.length - 1] : -1;
+    const info = last >= 0 ? await d.engine.unitInfo(last) : null;
+    if (mine !== token) return;
+    const now = session.engine.get()!;
+    const sysIndex = last >= 0 ? now.unitSystem[last] : now.systems.findIndex((m) => m.id === session.activeSystem.get());
+    const sys = sysIndex >= 0 && sysIndex !== NO_GROUP ? now.systems[sysIndex] : undefined;
+    // Skip the rebuild when nothing shown changed (most edits touch other systems).
+    const og = last >= 0 ? now.unitOrganisation[last] : NO_GROUP;
+    const org = og !== NO_GROUP ? now.organisations[og] : undefined;
+    const key = JSON.stringify([info, sys && { ...sys, members: undefined }, org, session.activeSystem.get(), sys && now.systemColour[sysIndex], sys && now.findings.filter((f) => f.ids.includes(sys.id)).map((f) => f.message)]);
+    if (key === shownKey && el.contains(document.activeElement)) return;
+    if (key === shownKey && el.childElementCount > 0) return;
+    shownKey = key;
+    fill(el,
+      info ? unitCard(info) : null,
+      sys ? systemCard(sys, sysIndex) : null,
+      !info && !sys ? h('p', { class: 'muted' }, 'Select a CCG on the map, or a system in the table, to see its details here.') : null,
+    );
+  }
+  session.engine.subscribe(render);
+  session.selection.subscribe(render);
+  session.activeSystem.subscribe(render);
+}

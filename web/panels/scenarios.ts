@@ -1,0 +1,28 @@
+// Saved scenarios (IndexedDB): open, rename, duplicate, delete. The open one is marked and cannot be deleted.
+import type { Persistence } from '../state/persistence.ts';
+import { h, fill } from '../dom.ts';
+
+const when = (t: number) => new Date(t).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+export function mountScenarios(el: HTMLElement, p: Persistence): void {
+  const list = h('ul', { class: 'scenarios', id: 'scenario-list' });
+  fill(el, h('h2', {}, 'Saved in this browser'),
+    h('p', { class: 'muted small' }, 'Every change is saved automatically. Start a new scenario from a baseline with the picker at the top.'), list);
+  const render = () => {
+    const cur = p.currentId();
+    fill(list, p.saved.get().map((rec) => {
+      const isCur = rec.id === cur;
+      const name = h('input', { type: 'text', value: rec.name, 'aria-label': `Name of saved scenario ${rec.name}`, class: 'grow' });
+      name.addEventListener('change', () => name.value.trim() && void p.rename(rec.id, name.value.trim()));
+      return h('li', { class: `scenario ${isCur ? 'current' : ''}`, 'aria-current': isCur ? 'true' : undefined },
+        h('div', { class: 'field-row' }, name, isCur ? h('span', { class: 'pill' }, 'open') : null),
+        h('div', { class: 'muted small' }, `${rec.scenario.systems.length} systems · ${rec.scenario.organisations.length} orgs · saved ${when(rec.updated)}`),
+        h('div', { class: 'actions' },
+          h('button', { type: 'button', class: 'btn btn-small', disabled: isCur, onclick: () => void p.openSaved(rec.id) }, 'Open'),
+          h('button', { type: 'button', class: 'btn btn-small', onclick: () => void p.duplicate(rec.id) }, 'Duplicate'),
+          h('button', { type: 'button', class: 'btn btn-small btn-danger', disabled: isCur, onclick: () => confirm(`Delete "${rec.name}"?`) && void p.remove(rec.id) }, 'Delete')),
+      );
+    }));
+  };
+  p.saved.subscribe(render);
+}

@@ -1,0 +1,204 @@
+/**
+ * The one typed contract between the UI and the engine running in a worker (DESIGN.md, STYLE.md 5).
+ *
+ * Everything the UI paints comes from here, already computed: metrics, findings, labels (with their text),
+ * colours (palette indices), border meshes. The UI turns clicks into `Command`s and paints the `State` it gets
+ * back; it never computes a metric. Types come from `engine/` only.
+ *
+ * Typed arrays in a `State` are transferred, not copied: the worker makes fresh ones for every state.
+ */
+import type { FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Bundle } from '../engine/bundle.ts';
+import type { ScenarioV1 } from '../engine/scenario.ts';
+import type { Command } from '../engine/commands.ts';
+import type { GroupLevel, GroupMetrics, ScenarioSummary } from '../engine/metrics.ts';
+import type { Finding } from '../engine/checks.ts';
+import type { ExportLevel } from '../engine/io/geojsonExport.ts';
+
+/** How many fill colours the map has; the worker colours systems with indices below this. */
+export const PALETTE_SIZE = 8;
+/** `unitColour` value of a unit in no system. */
+export const NO_COLOUR = 255;
+/** `unitSystem` / `unitOrganisation` value of a unit in no group (engine/partition.ts UNASSIGNED). */
+export const NO_GROUP = 0xffff;
+
+export interface UnitProps {
+  /** Unit index: row of every unit table, and the map feature id. */
+  i: number;
+  code: string;
+  nhsCode: string;
+  name: string;
+}
+
+export interface BaselineInfo {
+  id: string;
+  name: string;
+  systems: number;
+  organisations: number;
+}
+
+/** What the UI needs once: the unit table, the geometry to draw, the baselines, the attribution. */
+export interface Init {
+  unitSet: string;
+  unitVintage: string;
+  englandPopulation: number;
+  codes: string[];
+  nhsCodes: string[];
+  names: string[];
+  population: number[];
+  /** `[west, south, east, north]` of England. */
+  bbox: [number, number, number, number];
+  /** One feature per unit, `id` = unit index. */
+  units: FeatureCollection<Polygon | MultiPolygon, UnitProps>;
+  /** A point inside each unit (its label anchor), `[lon, lat]`. */
+  anchors: [number, number][];
+  /** The NHS regions outline (display only). */
+  regions: FeatureCollection<Polygon | MultiPolygon, { code: string; name: string }>;
+  baselines: BaselineInfo[];
+  attribution: string[];
+}
+
+export interface SystemLabel {
+  id: string;
+  /** Index into `State.systems`. */
+  index: number;
+  name: string;
+  /** e.g. "1.23M" */
+  population: string;
+  /** e.g. "5 CCGs · 1 org" */
+  counts: string;
+  /** The three lines above joined with newlines, ready for `text-field`. */
+  text: string;
+}
+
+export interface CollaborationProps {
+  id: string;
+  name: string;
+  kind: string;
+  status: string;
+}
+
+export interface History {
+  canUndo: boolean;
+  canRedo: boolean;
+  /** What undo / redo would revert / replay, in words ("assign 1 CCG to …"). */
+  undoLabel?: string;
+  redoLabel?: string;
+  /** Edits since the last `load`. */
+  depth: number;
+}
+
+/** An organisation as the UI shows it (the full metrics stay in the worker; CSV and GeoJSON exports carry them). */
+export interface OrganisationRow {
+  id: string;
+  name: string;
+  population: number;
+  ccgCount: number;
+  /** Systems the organisation's CCGs are in (more than 1: it straddles systems). */
+  systemCount: number;
+}
+
+/**
+ * Everything the UI paints after an edit. The geometry fields (borders, collaboration footprints) are omitted
+ * when they are the same as in the previous state this worker sent, so an edit transfers only what changed.
+ */
+export interface State {
+  /** Increases with every state the worker makes. */
+  seq: number;
+  scenario: ScenarioV1;
+  systems: GroupMetrics[];
+  organisations: OrganisationRow[];
+  collaborations: GroupMetrics[];
+  summary: ScenarioSummary;
+  findings: Finding[];
+  /** Findings per system, aligned with `systems`. */
+  systemFindings: number[];
+  /** Unit → index into `systems` (NO_GROUP when none). */
+  unitSystem: Uint16Array;
+  /** Unit → index into `organisations` (NO_GROUP when none). */
+  unitOrganisation: Uint16Array;
+  /** Unit → palette index (NO_COLOUR when none); neighbouring systems never share one. */
+  unitColour: Uint8Array;
+  /** System → palette index, aligned with `systems`. */
+  systemColour: number[];
+  /** Borders between different systems, and between different organisations (absent: unchanged). */
+  systemBorders?: MultiLineString;
+  organisationBorders?: MultiLineString;
+  /** One point per system, inside it, with the label text. */
+  labels: FeatureCollection<Point, SystemLabel>;
+  /** Dissolved collaboration footprints, drawn as dashed outlines (absent: unchanged). */
+  collaborationFootprints?: FeatureCollection<MultiPolygon, CollaborationProps>;
+  history: History;
+}
+
+export type Result = { ok: true; state: State } | { ok: false; error: string };
+
+export interface UnitHit {
+  i: number;
+  code: string;
+  nhsCode: string;
+  name: string;
+}
+
+export interface CouncilPart {
+  code: string;
+  name: string;
+  /** People of the unit living in the council. */
+  population: number;
+  /** That as a share of the unit's population (0..1). */
+  share: number;
+}
+
+/** What the details panel shows about one CCG. */
+export interface UnitInfo {
+  i: number;
+  code: string;
+  nhsCode: string;
+  name: string;
+  population: number;
+  gpPractices: number;
+  registeredPatients: number;
+  areaKm2: number;
+  stp2019: string;
+  region: string;
+  ccg2020: string;
+  ccg2021: string;
+  icb2022: string;
+  system?: { id: string; name: string };
+  organisation?: { id: string; name: string };
+  collaborations: { id: string; name: string }[];
+  utla: CouncilPart[];
+  lad: CouncilPart[];
+}
+
+export type CsvKind = 'assignments' | GroupLevel;
+
+export interface Download {
+  filename: string;
+  mime: string;
+  text: string;
+}
+
+export interface EngineApi {
+  /** Loads the bundle (an object, or a URL the worker fetches). */
+  init(source: Bundle | string): Promise<Init>;
+  /**
+   * Opens a scenario: a baseline id, or a scenario object (validated; a bad one is refused with the reason).
+   * Undoable unless `reset` (a fresh session: the history starts here).
+   */
+  load(source: { baseline: string } | { scenario: unknown }, opts?: { reset?: boolean }): Promise<Result>;
+  apply(cmd: Command): Promise<Result>;
+  undo(): Promise<State>;
+  redo(): Promise<State>;
+  current(): Promise<State>;
+  /** Opens a file's text (scenario JSON, assignments CSV, GeoJSON): undoable; a bad file changes nothing. */
+  importFile(text: string, filename: string): Promise<Result>;
+  exportGeoJson(level: ExportLevel): Promise<Download>;
+  exportCsv(kind: CsvKind): Promise<Download>;
+  exportScenario(): Promise<Download>;
+  /** CCGs matching a name, ONS code or NHS code (exact codes first, then name matches). */
+  findUnits(query: string, limit?: number): Promise<UnitHit[]>;
+  /** Units with most of their people in this council (`tier` utla or lad): what "paint a council" assigns. */
+  unitsInCouncil(tier: 'utla' | 'lad', code: string): Promise<string[]>;
+  unitInfo(i: number): Promise<UnitInfo>;
+}

@@ -1,0 +1,371 @@
+/**
+ * The worker's object: each method a thin call into the engine. Kept apart from `expose()` (engine.worker.ts)
+ * so tests drive it directly in Node.
+ *
+ * It holds the current scenario and the history. Scenarios are immutable and share untouched groups, so the
+ * history is a list of scenarios (cheap) rather than a replayed command log: undo is one step back, exact.
+ */
+import { transfer } from 'comlink';
+import { feature } from 'topojson-client';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Bundle } from '../engine/bundle.ts';
+import { Geography } from '../engine/geography.ts';
+import { scenarioFromBaseline, type ScenarioV1 } from '../engine/scenario.ts';
+import { applyCommand, type Command } from '../engine/commands.ts';
+import { Evaluator } from '../engine/evaluate.ts';
+import { borderMesh } from '../engine/borderMesh.ts';
+import { validateScenario } from '../engine/io/validate.ts';
+import { importAny } from '../engine/io/geojsonImport.ts';
+import { exportAssignmentsCsv } from '../engine/io/csv.ts';
+import { exportGeoJson } from '../engine/io/geojsonExport.ts';
+import { exportMetricsCsv } from '../engine/io/metricsCsv.ts';
+import { formatShort } from '../engine/format.ts';
+import { normaliseKey } from '../engine/geography.ts';
+import type { ExportLevel } from '../engine/io/geojsonExport.ts';
+import {
+  NO_COLOUR, NO_GROUP, PALETTE_SIZE,
+  type CollaborationProps, type CouncilPart, type OrganisationRow, type CsvKind, type Download, type EngineApi, type Init, type Result,
+  type State, type SystemLabel, type UnitHit, type UnitInfo, type UnitProps,
+} from './api.ts';
+import { colourSystems } from './colourSystems.ts';
+import { anchorOf, groupAnchor } from './labelPoints.ts';
+import { describeCommand } from './describeCommand.ts';
+
+const MAX_HISTORY = 500;
+
+interface Entry {
+  scenario: ScenarioV1;
+  /** What made this entry from the one before it. */
+  label: string;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'scenario';
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export interface EngineAdapter extends EngineApi {
+  /** The adapter's geography, for tests. */
+  readonly geography: Geography | undefined;
+}
+
+export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAdapter {
+  const useTransfer = opts.transfer ?? true;
+  let geo: Geography | undefined;
+  let evaluator: Evaluator;
+  let anchors: [number, number][] = [];
+  const previousColours = new Map<string, number>();
+  let past: Entry[] = [];
+  let future: Entry[] = [];
+  let present: Entry | undefined;
+  let seq = 0;
+  /** What the UI was last sent, to leave out unchanged geometry. */
+  let sent: { unitSystem: Uint16Array; unitOrganisation: Uint16Array; collaborations: unknown } | undefined;
+
+  const need = () => {
+    if (!geo || !present) throw new Error('engine: no scenario loaded; call init() and load() first');
+    return { geo, scenario: present.scenario };
+  };
+
+  function labels(state: Pick<State, 'systems' | 'systemColour'>): FeatureCollection<Point, SystemLabel> {
+    const g = geo!;
+    const features: Feature<Point, SystemLabel>[] = state.systems.map((m, index) => {
+      const population = formatShort(m.population);
+      const counts = `${plural(m.ccgCount, 'CCG')} · ${plural(m.organisationCount, 'org')}`;
+      return {
+        type: 'Feature',
+        id: index,
+        geometry: { type: 'Point', coordinates: m.members.length ? groupAnchor(m.members, anchors, g.areaKm2) : [0, 0] },
+        properties: { id: m.id, index, name: m.name, population, counts, text: `${m.name}\n${population}\n${counts}` },
+      };
+    });
+    return { type: 'FeatureCollection', features };
+  }
+
+  function makeState(): State {
+    const { geo: g, scenario } = need();
+    const ev = evaluator.evaluate(scenario);
+    // Copies: the evaluator caches its partitions, and these buffers are transferred away.
+    const unitSystem = ev.systemPartition.unitToGroup.slice();
+    const unitOrganisation = ev.organisationPartition.unitToGroup.slice();
+    const systemColour = colourSystems(g, unitSystem, ev.systemPartition.groupIds, PALETTE_SIZE, previousColours);
+    const unitColour = new Uint8Array(g.n).fill(NO_COLOUR);
+    for (let i = 0; i < g.n; i++) if (unitSystem[i] !== NO_GROUP) unitColour[i] = systemColour[unitSystem[i]];
+    const countBySystem = new Map<string, number>();
+    for (const f of ev.findings) for (const id of new Set(f.ids)) countBySystem.set(id, (countBySystem.get(id) ?? 0) + 1);
+    const same = (a: Uint16Array | undefined, b: Uint16Array) => !!a && a.length === b.length && a.every((x, k) => x === b[k]);
+    const systemsMoved = !same(sent?.unitSystem, unitSystem);
+    const orgsMoved = !same(sent?.unitOrganisation, unitOrganisation);
+    const collabsChanged = sent?.collaborations !== scenario.collaborations;
+    sent = { unitSystem: unitSystem.slice(), unitOrganisation: unitOrganisation.slice(), collaborations: scenario.collaborations };
+    let collaborationFootprints: FeatureCollection<MultiPolygon, CollaborationProps> | undefined;
+    if (collabsChanged) {
+      const collab = evaluator.footprintFeatures('collaborations', scenario);
+      const collabProps = new Map(scenario.collaborations.map((c) => [c.id, c]));
+      collaborationFootprints = {
+        type: 'FeatureCollection',
+        features: collab.features.map((f) => {
+          const c = collabProps.get(f.properties.id)!;
+          return { ...f, properties: { id: c.id, name: c.name, kind: c.kind, status: c.status } };
+        }),
+      };
+    }
+    const organisations: OrganisationRow[] = ev.organisations.map((m) => {
+      const systems = new Set<number>();
+      for (const i of m.members) systems.add(unitSystem[i]);
+      return { id: m.id, name: m.name, population: m.population, ccgCount: m.ccgCount, systemCount: systems.size };
+    });
+    const state: State = {
+      seq: ++seq,
+      scenario,
+      systems: ev.systems,
+      organisations,
+      collaborations: ev.collaborations,
+      summary: ev.summary,
+      findings: ev.findings,
+      systemFindings: ev.systems.map((m) => countBySystem.get(m.id) ?? 0),
+      unitSystem,
+      unitOrganisation,
+      unitColour,
+      systemColour,
+      labels: { type: 'FeatureCollection', features: [] },
+      history: {
+        canUndo: past.length > 0,
+        canRedo: future.length > 0,
+        undoLabel: past.length > 0 ? present!.label : undefined,
+        redoLabel: future.length > 0 ? future[future.length - 1].label : undefined,
+        depth: past.length,
+      },
+    };
+    state.labels = labels(state);
+    if (systemsMoved) state.systemBorders = borderMesh(g, unitSystem);
+    if (orgsMoved) state.organisationBorders = borderMesh(g, unitOrganisation);
+    if (collaborationFootprints) state.collaborationFootprints = collaborationFootprints;
+    return useTransfer ? transfer(state, [unitSystem.buffer, unitOrganisation.buffer, unitColour.buffer]) : state;
+  }
+
+  function push(scenario: ScenarioV1, label: string): void {
+    if (present) {
+      past.push(present);
+      if (past.length > MAX_HISTORY) past = past.slice(past.length - MAX_HISTORY);
+    }
+    future = [];
+    present = { scenario, label };
+  }
+
+  function attempt(make: () => { scenario: ScenarioV1; label: string }, reset = false): Result {
+    let next: { scenario: ScenarioV1; label: string };
+    try {
+      if (!geo) throw new Error('engine: call init() first');
+      next = make();
+      evaluator.evaluate(next.scenario); // refuse a scenario the engine cannot evaluate, before it becomes current
+    } catch (e) {
+      return { ok: false, error: message(e) };
+    }
+    if (reset) {
+      past = [];
+      future = [];
+      present = undefined;
+    }
+    push(next.scenario, next.label);
+    return { ok: true, state: makeState() };
+  }
+
+  function download(filename: string, mime: string, text: string): Download {
+    return { filename, mime, text };
+  }
+
+  const api: EngineAdapter = {
+    get geography() {
+      return geo;
+    },
+
+    async init(source: Bundle | string): Promise<Init> {
+      const bundle: Bundle = typeof source === 'string' ? await (await fetch(source)).json() : source;
+      geo = Geography.fromBundle(bundle);
+      evaluator = new Evaluator(geo);
+      past = [];
+      future = [];
+      present = undefined;
+      previousColours.clear();
+      sent = undefined;
+      const topo = bundle.topology;
+      const unitsFc = feature(topo, topo.objects.units) as unknown as FeatureCollection<Polygon | MultiPolygon>;
+      const units: FeatureCollection<Polygon | MultiPolygon, UnitProps> = {
+        type: 'FeatureCollection',
+        features: unitsFc.features.map((f, i) => ({
+          type: 'Feature',
+          id: i,
+          geometry: f.geometry,
+          properties: { i, code: bundle.units.code[i], nhsCode: bundle.units.nhsCode[i], name: bundle.units.name[i] },
+        })),
+      };
+      anchors = units.features.map((f) => anchorOf(f.geometry));
+      const regionsFc = feature(topo, topo.objects.regions) as unknown as FeatureCollection<Polygon | MultiPolygon>;
+      const regions: Init['regions'] = {
+        type: 'FeatureCollection',
+        features: regionsFc.features.map((f, k) => ({
+          type: 'Feature',
+          id: k,
+          geometry: f.geometry,
+          properties: { code: String(f.id ?? ''), name: String((f.properties as { name?: string } | null)?.name ?? f.id ?? '') },
+        })),
+      };
+      const bb = topo.bbox ?? [-6, 49.9, 1.8, 55.9];
+      return {
+        unitSet: bundle.unitSet,
+        unitVintage: bundle.unitVintage,
+        englandPopulation: bundle.englandPopulation,
+        codes: [...bundle.units.code],
+        nhsCodes: [...bundle.units.nhsCode],
+        names: [...bundle.units.name],
+        population: [...bundle.units.population],
+        bbox: [bb[0], bb[1], bb[2], bb[3]],
+        units,
+        anchors: anchors.map((a) => [a[0], a[1]]),
+        regions,
+        baselines: Object.entries(bundle.baselines).map(([id, b]) => ({ id, name: b.name, systems: b.systems.length, organisations: b.organisations.length })),
+        attribution: [...bundle.provenance.attribution],
+      };
+    },
+
+    async load(source, opts = {}) {
+      return attempt(() => {
+        if ('baseline' in source) {
+          const scenario = scenarioFromBaseline(geo!.bundle, source.baseline);
+          return { scenario, label: `open baseline ${scenario.name}` };
+        }
+        const scenario = validateScenario(source.scenario, geo!);
+        return { scenario, label: `open ${scenario.name}` };
+      }, opts.reset ?? false);
+    },
+
+    async apply(cmd: Command) {
+      return attempt(() => {
+        const { geo: g, scenario } = need();
+        return { scenario: applyCommand(scenario, cmd, g), label: describeCommand(cmd, scenario, g) };
+      });
+    },
+
+    async undo() {
+      need();
+      const prev = past.pop();
+      if (prev) {
+        future.push(present!);
+        present = prev;
+      }
+      return makeState();
+    },
+
+    async redo() {
+      need();
+      const next = future.pop();
+      if (next) {
+        past.push(present!);
+        present = next;
+      }
+      return makeState();
+    },
+
+    async current() {
+      return makeState();
+    },
+
+    async importFile(text: string, filename: string) {
+      return attempt(() => {
+        const scenario = importAny(text, filename, geo!);
+        return { scenario, label: `import ${filename}` };
+      });
+    },
+
+    async exportGeoJson(level: ExportLevel) {
+      const { geo: g, scenario } = need();
+      const fc = exportGeoJson(g, scenario, level, evaluator.evaluate(scenario));
+      return download(`${slug(scenario.name)}-${level}.geojson`, 'application/geo+json', JSON.stringify(fc));
+    },
+
+    async exportCsv(kind: CsvKind) {
+      const { geo: g, scenario } = need();
+      const text = kind === 'assignments' ? exportAssignmentsCsv(scenario, g) : exportMetricsCsv(evaluator.evaluate(scenario), kind);
+      return download(`${slug(scenario.name)}-${kind}.csv`, 'text/csv', text);
+    },
+
+    async exportScenario() {
+      const { scenario } = need();
+      return download(`${slug(scenario.name)}.footprints.json`, 'application/json', JSON.stringify(scenario, null, 2));
+    },
+
+    async findUnits(query: string, limit = 12) {
+      if (!geo) return [];
+      const q = normaliseKey(query);
+      if (!q) return [];
+      const hits: UnitHit[] = [];
+      const seen = new Set<number>();
+      const add = (i: number) => {
+        if (i >= 0 && !seen.has(i) && hits.length < limit) {
+          seen.add(i);
+          hits.push({ i, code: geo!.codes[i], nhsCode: geo!.nhsCodes[i], name: geo!.names[i] });
+        }
+      };
+      add(geo.find(q));
+      for (let i = 0; i < geo.n; i++) if (normaliseKey(geo.codes[i]).startsWith(q) || normaliseKey(geo.nhsCodes[i]).startsWith(q)) add(i);
+      for (let i = 0; i < geo.n; i++) if (normaliseKey(geo.names[i]).includes(q)) add(i);
+      return hits;
+    },
+
+    async unitsInCouncil(tier, code) {
+      const { geo: g } = need();
+      const table = tier === 'utla' ? g.bundle.councils.utla : g.bundle.councils.lad;
+      const csr = tier === 'utla' ? g.unitUtla : g.unitLad;
+      const c = table.code.indexOf(code);
+      if (c < 0) return [];
+      const out: string[] = [];
+      for (let i = 0; i < g.n; i++) {
+        let inside = 0;
+        for (let e = csr.offsets[i]; e < csr.offsets[i + 1]; e++) if (csr.index[e] === c) inside += csr.value[e];
+        if (inside > g.population[i] / 2) out.push(g.codes[i]);
+      }
+      return out;
+    },
+
+    async unitInfo(i: number) {
+      const { geo: g, scenario } = need();
+      const b = g.bundle;
+      const ev = evaluator.evaluate(scenario);
+      const sg = ev.systemPartition.unitToGroup[i];
+      const og = ev.organisationPartition.unitToGroup[i];
+      const parts = (tier: 'utla' | 'lad'): CouncilPart[] => {
+        const csr = tier === 'utla' ? g.unitUtla : g.unitLad;
+        const table = b.councils[tier];
+        const out: CouncilPart[] = [];
+        for (let e = csr.offsets[i]; e < csr.offsets[i + 1]; e++) {
+          const c = csr.index[e];
+          out.push({ code: table.code[c], name: table.name[c], population: csr.value[e], share: g.population[i] ? csr.value[e] / g.population[i] : 0 });
+        }
+        return out.sort((x, y) => y.population - x.population);
+      };
+      const later = (t: { name: string[] }, m: { primary: number[] }) => t.name[m.primary[i]] ?? '';
+      const info: UnitInfo = {
+        i,
+        code: g.codes[i],
+        nhsCode: g.nhsCodes[i],
+        name: g.names[i],
+        population: g.population[i],
+        gpPractices: g.gpPractices[i],
+        registeredPatients: g.registeredPatients[i],
+        areaKm2: g.areaKm2[i],
+        stp2019: b.stp2019.name[g.stpOf[i]] ?? '',
+        region: b.regions.name[g.regionOf[i]] ?? '',
+        ccg2020: later(b.ccg2020, b.membership.ccg2020),
+        ccg2021: later(b.ccg2021, b.membership.ccg2021),
+        icb2022: later(b.icb2022, b.membership.icb2022),
+        collaborations: scenario.collaborations.filter((c) => c.units.includes(g.codes[i])).map((c) => ({ id: c.id, name: c.name })),
+        utla: parts('utla'),
+        lad: parts('lad'),
+      };
+      if (sg !== NO_GROUP) info.system = { id: ev.systems[sg].id, name: ev.systems[sg].name };
+      if (og !== NO_GROUP) info.organisation = { id: ev.organisations[og].id, name: ev.organisations[og].name };
+      return info;
+    },
+  };
+  return api;
+}
