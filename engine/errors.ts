@@ -13,7 +13,8 @@ export type ScenarioErrorCode =
   | 'unknown-baseline'
   | 'locked'
   | 'duplicate-id'
-  | 'invalid-argument';
+  | 'invalid-argument'
+  | 'different-unit-sets';
 
 /** A scenario operation (engine/scenario.ts) was given arguments it cannot apply. */
 export class ScenarioError extends Error {

@@ -71,11 +71,22 @@ export function parseCsvRows(input: string): CsvRecord[] {
   return records;
 }
 
+export type CsvValue = string | number | boolean | null;
+
 function quote(field: string): string {
   return /[",\r\n]|^\s|\s$/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
 
-/** RFC 4180 text, CRLF line ends, fields quoted only when they must be. */
-export function formatCsvRows(rows: readonly (readonly (string | number)[])[]): string {
-  return rows.map((r) => r.map((f) => quote(String(f))).join(',')).join('\r\n') + '\r\n';
+/**
+ * RFC 4180 text, CRLF line ends, fields quoted only when they must be; null is an empty cell.
+ * `guardFormulas`: a text cell starting with = + @ would run as a formula in a spreadsheet, so it is prefixed with
+ * an apostrophe. For reports only: files meant to be imported again keep their text exactly.
+ */
+export function formatCsvRows(rows: readonly (readonly CsvValue[])[], opts: { guardFormulas?: boolean } = {}): string {
+  const text = (v: CsvValue) => {
+    if (v === null) return '';
+    if (opts.guardFormulas && typeof v === 'string' && /^[=+@\t\r]/.test(v)) return `'${v}`;
+    return String(v);
+  };
+  return rows.map((r) => r.map((f) => quote(text(f))).join(',')).join('\r\n') + '\r\n';
 }
