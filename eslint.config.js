@@ -13,6 +13,11 @@ export default tseslint.config(
     },
   },
   {
+    // Node entry points.
+    files: ['bin/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     // The engine is pure: no DOM, MapLibre, workers, web, network or file system (DESIGN.md).
     files: ['engine/**/*.ts'],
     rules: {
