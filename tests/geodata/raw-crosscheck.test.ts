@@ -3,45 +3,10 @@
  * compares them with the bundle.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Bundle } from '../../engine/bundle.ts';
-import { rawDir } from '../../geodata/load.ts';
+import { readRawCsv } from '../engine/helpers/real.ts';
 import { distBundle } from './dist.ts';
 
-/** Minimal CSV reader: BOM, CRLF, quoted fields with commas and doubled quotes. Returns header-keyed rows. */
-function parseCsv(path: string): Record<string, string>[] {
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length) rows.push([...row, field]);
-  const header = rows[0].map((h) => h.trim());
-  return rows.slice(1).filter((r) => r.length > 1).map((r) => Object.fromEntries(header.map((h, k) => [h, r[k]])));
-}
-
-const raw = (rel: string) => join(rawDir(), rel);
 let b: Bundle;
 let ccgPop: Map<string, number>;
 let ccgStp: Map<string, string>;
@@ -49,12 +14,12 @@ let ccgStp: Map<string, string>;
 beforeAll(async () => {
   ({ bundle: b } = await distBundle());
   ccgPop = new Map(
-    parseCsv(raw('population/SAPE21DT5_mid2018_pop_estimates.csv'))
+    readRawCsv('population/SAPE21DT5_mid2018_pop_estimates.csv')
       .filter((r) => r['Area Codes'].startsWith('E38'))
       .map((r) => [r['Area Codes'], Number(r['All Ages'].replace(/,/g, ''))]),
   );
   ccgStp = new Map(
-    parseCsv(raw('lookups/Clinical_Commissioning_Group_to_STPs_(April_2019)_Lookup_in_England.csv')).map((r) => [r.CCG19CD, r.STP19NM]),
+    readRawCsv('lookups/Clinical_Commissioning_Group_to_STPs_(April_2019)_Lookup_in_England.csv').map((r) => [r.CCG19CD, r.STP19NM]),
   );
 });
 
@@ -99,7 +64,7 @@ describe('populations recomputed from the raw files', () => {
     ['E06000053', 'Isles of Scilly'],
     ['E07000037', 'High Peak'],
   ])('LAD %s (%s) equals MYE2-All and the sum of its unit triples', (code, name) => {
-    const mye2 = parseCsv(raw('la-population-2018/derived/ukmidyearestimates20182019ladcodes.MYE2-All.csv')).find((r) => r.Code === code)!;
+    const mye2 = readRawCsv('la-population-2018/derived/ukmidyearestimates20182019ladcodes.MYE2-All.csv').find((r) => r.Code === code)!;
     expect(mye2.Name).toBe(name);
     const l = b.councils.lad.code.indexOf(code);
     expect(b.councils.lad.name[l]).toBe(name);
