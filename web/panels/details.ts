@@ -17,6 +17,9 @@ export interface DetailsDeps {
   session: Session;
   actions: Actions;
   zoomToUnits(codes: string[]): void;
+  /** ONS code of each unit (unit index → code). */
+  codes: readonly string[];
+  notify?: { info(message: string): void };
 }
 
 const row = (k: string, v: string | Node) => h('div', { class: 'kv' }, h('dt', {}, k), h('dd', {}, v));
@@ -24,9 +27,22 @@ const row = (k: string, v: string | Node) => h('div', { class: 'kv' }, h('dt', {
 export function mountDetails(el: HTMLElement, d: DetailsDeps): void {
   const { session, actions } = d;
   el.className = 'details';
+  // The details can be folded away, to give the panels above the room.
+  const body = h('div', { id: 'details-body' });
+  const toggle = h('button', { type: 'button', class: 'details-toggle', id: 'details-toggle', 'aria-expanded': 'true', 'aria-controls': 'details-body' }, '▾ Details');
+  toggle.addEventListener('click', () => {
+    const open = body.hidden;
+    body.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+    toggle.textContent = `${open ? '▾' : '▸'} Details`;
+    el.classList.toggle('folded', !open);
+  });
+  fill(el, toggle, body);
   el.setAttribute('role', 'region');
   el.setAttribute('aria-label', 'Details');
   let token = 0;
+  /** Which the planner picked last: a CCG (map, search) or a system (table, "Assign to"). */
+  let lastTouched: 'unit' | 'system' = 'unit';
   let shownKey = '';
 
   function systemCard(m: GroupMetrics, index: number): HTMLElement {
@@ -59,11 +75,21 @@ export function mountDetails(el: HTMLElement, d: DetailsDeps): void {
       ),
       h('div', { class: 'field-row' }, name, h('button', { type: 'button', class: 'btn', onclick: () => name.value.trim() && void actions.run({ op: 'renameSystem', system: m.id, name: name.value.trim() }) }, 'Rename')),
       h('div', { class: 'field-row' }, reason,
-        h('button', { type: 'button', class: 'btn', id: 'atypical-btn', onclick: () => void actions.run({ op: 'setAtypical', system: m.id, reason: reason.value.trim() || null }) }, reason.value ? 'Mark atypical' : 'Mark atypical')),
+        h('button', { type: 'button', class: 'btn', id: 'atypical-btn', title: 'Mark the system atypical: it may keep several organisations, for this reason',
+          onclick: () => reason.value.trim() ? void actions.run({ op: 'setAtypical', system: m.id, reason: reason.value.trim() }) : reason.focus() }, m.atypical ? 'Change reason' : 'Mark atypical'),
+        m.atypical ? h('button', { type: 'button', class: 'btn btn-quiet', id: 'atypical-clear', onclick: () => void actions.run({ op: 'setAtypical', system: m.id, reason: null }) }, 'Clear') : null),
       h('div', { class: 'field-row' }, mergeWith,
         h('button', { type: 'button', class: 'btn', onclick: () => mergeWith.value && void actions.run({ op: 'mergeSystems', systems: [m.id, mergeWith.value] }) }, 'Merge')),
       h('p', { class: 'muted small' }, `Colour ${st.systemColour[index] + 1}`),
     );
+  }
+
+  async function selectCouncil(code: string, name: string) {
+    const units = await d.engine.unitsInCouncil('utla', code);
+    const idx = units.map((c) => d.codes.indexOf(c)).filter((i) => i >= 0);
+    session.selection.set(idx);
+    d.zoomToUnits(units);
+    d.notify?.info(`${plural(idx.length, 'CCG')} with most of their people in ${name} selected: press A to assign them to a system.`);
   }
 
   function unitCard(u: UnitInfo): HTMLElement {
@@ -77,15 +103,23 @@ export function mountDetails(el: HTMLElement, d: DetailsDeps): void {
         row('Population (mid-2018)', formatCount(u.population)),
         row('GP practices · patients', `${formatCount(u.gpPractices)} · ${formatCount(u.registeredPatients)}`),
         row('System', u.system?.name ?? 'none'),
-        row('Organisation', org ? `${org.name} (${plural(org.ccgCount, 'CCG')})` : 'none'),
+        row('Organisation', org
+          ? h('span', {}, `${org.name} (${plural(org.ccgCount, 'CCG')}${org.systemCount > 1 ? `, straddles ${org.systemCount} systems` : ''}) `,
+            h('button', { type: 'button', class: 'btn btn-small', id: 'open-org-btn', onclick: () => session.activeOrganisation.set(org.id) }, 'Open'))
+          : 'none'),
         row('STP 2019 · region', `${u.stp2019} · ${u.region}`),
         row('Became', `${u.ccg2020} (2020) → ${u.ccg2021} (2021) → ${u.icb2022} (ICB 2022)`),
         row('Upper-tier councils', u.utla.slice(0, 3).map((c) => `${c.name} ${formatShare(c.share)}`).join('; ')),
+        row('Districts', u.lad.slice(0, 4).map((c) => `${c.name} ${formatShare(c.share)}`).join('; ') + (u.lad.length > 4 ? ` and ${u.lad.length - 4} more` : '')),
         u.collaborations.length ? row('Collaborations', u.collaborations.map((c) => c.name).join(', ')) : null,
       ),
-      org && org.ccgCount > 1
-        ? h('div', { class: 'actions' }, h('button', { type: 'button', class: 'btn', id: 'split-org-btn', onclick: () => void actions.run({ op: 'splitOrganisation', organisation: org.id }) }, `Split ${org.name} into its CCGs`))
-        : null,
+      h('div', { class: 'actions' },
+        // Painting a council from the keyboard: select the CCGs mostly inside it, then assign them (A).
+        u.utla.slice(0, 2).map((c) => h('button', { type: 'button', class: 'btn btn-small', 'data-council': c.code, onclick: () => void selectCouncil(c.code, c.name) }, `Select CCGs mostly in ${c.name}`)),
+        org && org.ccgCount > 1
+          ? h('button', { type: 'button', class: 'btn btn-small', id: 'split-org-btn', onclick: () => void actions.run({ op: 'splitOrganisation', organisation: org.id }) }, `Split ${org.name} into its CCGs`)
+          : null,
+      ),
     );
   }
 
@@ -98,22 +132,29 @@ export function mountDetails(el: HTMLElement, d: DetailsDeps): void {
     const info = last >= 0 ? await d.engine.unitInfo(last) : null;
     if (mine !== token) return;
     const now = session.engine.get()!;
-    const sysIndex = last >= 0 ? now.unitSystem[last] : now.systems.findIndex((m) => m.id === session.activeSystem.get());
+    // The system shown: the one just opened (table, "Assign to"), else the selected CCG's.
+    const activeIndex = now.systems.findIndex((m) => m.id === session.activeSystem.get());
+    const sysIndex = last >= 0 && !(lastTouched === 'system' && activeIndex >= 0) ? now.unitSystem[last] : activeIndex;
     const sys = sysIndex >= 0 && sysIndex !== NO_GROUP ? now.systems[sysIndex] : undefined;
     // Skip the rebuild when nothing shown changed (most edits touch other systems).
     const og = last >= 0 ? now.unitOrganisation[last] : NO_GROUP;
     const org = og !== NO_GROUP ? now.organisations[og] : undefined;
     const key = JSON.stringify([info, sys && { ...sys, members: undefined }, org, session.activeSystem.get(), sys && now.systemColour[sysIndex], sys && now.findings.filter((f) => f.ids.includes(sys.id)).map((f) => f.message)]);
-    if (key === shownKey && el.contains(document.activeElement)) return;
-    if (key === shownKey && el.childElementCount > 0) return;
+    if (key === shownKey && body.childElementCount > 0) return;
     shownKey = key;
-    fill(el,
+    fill(body,
       info ? unitCard(info) : null,
       sys ? systemCard(sys, sysIndex) : null,
       !info && !sys ? h('p', { class: 'muted' }, 'Select a CCG on the map, or a system in the table, to see its details here.') : null,
     );
   }
   session.engine.subscribe(render);
-  session.selection.subscribe(render);
-  session.activeSystem.subscribe(render);
+  session.selection.subscribe(() => {
+    lastTouched = 'unit';
+    void render();
+  });
+  session.activeSystem.subscribe(() => {
+    lastTouched = 'system';
+    void render();
+  });
 }

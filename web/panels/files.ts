@@ -27,9 +27,8 @@ export function mountFiles(el: HTMLElement, engine: Engine, session: Session, ac
     const ok = await actions.importFile(await file.text(), file.name);
     if (ok) notify.info(`Opened ${file.name}. Undo (Ctrl+Z) goes back.`);
     else {
-      // The reason was sent to the notices too; keep it here beside the button as well.
-      const last = document.querySelector('#notices .notice-error:last-child .notice-text');
-      error.textContent = last?.textContent ?? `Could not open ${file.name}.`;
+      // The reason went to the notices too; keep it here beside the button as well, as text.
+      error.textContent = `Import refused, nothing changed: ${actions.lastError() ?? `could not open ${file.name}`}`;
       error.hidden = false;
     }
   };

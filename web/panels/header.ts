@@ -2,6 +2,7 @@
 import type { Session } from '../state/session.ts';
 import type { Actions } from '../state/actions.ts';
 import type { BaselineInfo } from '../../workers/api.ts';
+import type { Signal } from '../state/signal.ts';
 import { h, fill } from '../dom.ts';
 
 export interface HeaderDeps {
@@ -10,6 +11,8 @@ export interface HeaderDeps {
   baselines: BaselineInfo[];
   /** Opens a baseline as a new saved scenario (the current one stays in the list). */
   openBaseline(id: string): void;
+  /** The last autosave, shown as "Saved 21:58" so the planner knows the work is kept. */
+  lastSaved?: Signal<{ updated: number } | null>;
 }
 
 export function mountHeader(title: HTMLElement, bar: HTMLElement, d: HeaderDeps): void {
@@ -23,7 +26,14 @@ export function mountHeader(title: HTMLElement, bar: HTMLElement, d: HeaderDeps)
     },
   });
   const based = h('span', { class: 'based-on' });
-  fill(title, name, based);
+  const saved = h('span', { class: 'saved-at', id: 'saved-at', title: 'Every change is saved in this browser (IndexedDB)' });
+  // Edits said in words for screen readers ("Done: assign NHS Leeds CCG to …"), politely.
+  const announce = h('span', { class: 'sr-only', id: 'edit-announcer', 'aria-live': 'polite' });
+  fill(title, name, based, saved, announce);
+  let depth = -1;
+  d.lastSaved?.subscribe((rec) => {
+    saved.textContent = rec ? `✓ Saved ${new Date(rec.updated).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}` : '';
+  });
 
   const undo = h('button', { type: 'button', id: 'undo', class: 'btn', onclick: () => void d.actions.undo() }, '↶ Undo');
   const redo = h('button', { type: 'button', id: 'redo', class: 'btn', onclick: () => void d.actions.redo() }, '↷ Redo');
@@ -40,6 +50,10 @@ export function mountHeader(title: HTMLElement, bar: HTMLElement, d: HeaderDeps)
   d.session.engine.subscribe((st) => {
     if (!st) return;
     if (document.activeElement !== name) name.value = st.scenario.name;
+    const h2 = st.history;
+    if (depth >= 0 && h2.depth > depth && h2.undoLabel) announce.textContent = `Done: ${h2.undoLabel}`;
+    else if (depth >= 0 && h2.depth < depth) announce.textContent = h2.redoLabel ? `Undone: ${h2.redoLabel}` : 'Undone';
+    depth = h2.depth;
     based.textContent = st.scenario.basedOn ? `based on ${d.baselines.find((b) => b.id === st.scenario.basedOn)?.name ?? st.scenario.basedOn}` : '';
     undo.disabled = !st.history.canUndo;
     redo.disabled = !st.history.canRedo;

@@ -14,7 +14,7 @@ export function mountScenarios(el: HTMLElement, p: Persistence): void {
       const isCur = rec.id === cur;
       const name = h('input', { type: 'text', value: rec.name, 'aria-label': `Name of saved scenario ${rec.name}`, class: 'grow' });
       name.addEventListener('change', () => name.value.trim() && void p.rename(rec.id, name.value.trim()));
-      return h('li', { class: `scenario ${isCur ? 'current' : ''}`, 'aria-current': isCur ? 'true' : undefined },
+      return h('li', { class: `scenario ${isCur ? 'current' : ''}`, 'aria-current': isCur ? 'true' : undefined, 'data-id': rec.id, 'data-name': rec.name },
         h('div', { class: 'field-row' }, name, isCur ? h('span', { class: 'pill' }, 'open') : null),
         h('div', { class: 'muted small' }, `${rec.scenario.systems.length} systems · ${rec.scenario.organisations.length} orgs · saved ${when(rec.updated)}`),
         h('div', { class: 'actions' },

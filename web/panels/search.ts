@@ -56,6 +56,8 @@ export function createSearch(engine: Engine, pick: (i: number, add: boolean) => 
       e.preventDefault();
       choose(active, e.shiftKey);
     } else if (e.key === 'Escape') {
+      // A first Escape clears the search, a second leaves it (so single-key shortcuts work again).
+      if (!input.value && !hits.length) input.blur();
       hits = [];
       input.value = '';
       render();

@@ -100,12 +100,19 @@ export function mountSelectionBar(el: HTMLElement, session: Session, actions: Ac
     fill(target, h('option', { value: '' }, '— choose a system —'), sorted.map((m) => h('option', { value: m.id }, `${m.name}${m.locked ? ' (locked)' : ''}`)));
     target.value = active && st.systems.some((m) => m.id === active) ? active : '';
   };
+  /** " · in Kent and Medway" (or " · in 2 systems"), so the selection is described in words, not only by outline. */
+  const systemsText = (sel: readonly number[]) => {
+    const st = session.engine.get();
+    if (!st) return '';
+    const ids = [...new Set(sel.map((i) => st.unitSystem[i]).filter((g) => g !== NO_GROUP))];
+    return ids.length === 1 ? ` · in ${st.systems[ids[0]].name}` : ids.length > 1 ? ` · in ${ids.length} systems` : '';
+  };
   const renderText = () => {
     const sel = session.selection.get();
     const n = sel.length;
     text.textContent = n === 0
       ? 'No CCG selected. Click a CCG (Shift adds, Shift-drag selects a box) or search.'
-      : `${plural(n, 'CCG')} selected: ${sel.slice(0, 3).map((i) => names[i]).join(', ')}${n > 3 ? ` and ${n - 3} more` : ''}`;
+      : `${plural(n, 'CCG')} selected: ${sel.slice(0, 3).map((i) => names[i]).join(', ')}${n > 3 ? ` and ${n - 3} more` : ''}${systemsText(sel)}`;
     const has = n > 0;
     assignBtn.disabled = !has || !session.activeSystem.get();
     newBtn.disabled = !has;

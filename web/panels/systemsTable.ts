@@ -56,6 +56,14 @@ export function mountSystemsTable(el: HTMLElement, session: Session, onOpen: (sy
     return th;
   });
 
+  /** One tab stop for the whole table (roving tabindex): the row last focused, else the target, else the first. */
+  let roving: string | null = null;
+  function setRoving() {
+    const rows = [...tbody.rows];
+    const pick = rows.find((tr) => tr.dataset.system === roving) ?? rows.find((tr) => tr.dataset.system === session.activeSystem.get()) ?? rows[0];
+    for (const tr of rows) tr.tabIndex = tr === pick ? 0 : -1;
+  }
+
   function render() {
     const st = session.engine.get();
     if (!st) return;
@@ -78,7 +86,11 @@ export function mountSystemsTable(el: HTMLElement, session: Session, onOpen: (sy
       .selectAll<HTMLTableRowElement, Row>('tr')
       .data(rows, (r) => r.m.id)
       .join((enter) => {
-        const tr = enter.append('tr').attr('tabindex', 0);
+        const tr = enter.append('tr').attr('tabindex', -1);
+        tr.on('focus', (_e, r) => {
+          roving = r.m.id;
+          setRoving();
+        });
         tr.on('click', (_e, r) => onOpen(r.m.id));
         tr.on('keydown', (e: KeyboardEvent, r) => {
           if (e.key === 'Enter' || e.key === ' ') {
@@ -98,16 +110,19 @@ export function mountSystemsTable(el: HTMLElement, session: Session, onOpen: (sy
       .each(function (r) {
         const tr = this as HTMLTableRowElement & { __key?: string };
         // Rebuild a row only when what it shows changed: an edit touches two systems, not 42 rows.
-        const key = [r.m.name, r.m.population, r.m.ccgCount, r.m.organisationCount, r.m.coterminosityUtla, r.findings, r.colour, r.m.locked, r.m.atypical, min, max, scaleMax].join('|');
+        const isTarget = r.m.id === active;
+        const key = [r.m.name, r.m.population, r.m.ccgCount, r.m.organisationCount, r.m.coterminosityUtla, r.findings, r.colour, r.m.locked, r.m.atypical, min, max, scaleMax, isTarget].join('|');
         if (tr.__key === key) return;
         tr.__key = key;
         const pct = (x: number) => `${Math.min(100, (x / scaleMax) * 100).toFixed(1)}%`;
-        const flags = [r.m.locked ? 'locked' : '', r.m.atypical ? 'atypical' : ''].filter(Boolean);
+        // The assignment target is said in words too, not only by the row's highlight.
+        const flags = [isTarget ? 'target' : '', r.m.locked ? 'locked' : '', r.m.atypical ? 'atypical' : ''].filter(Boolean);
         tr.replaceChildren(
           h('th', { scope: 'row', class: 'sys-name' }, h('div', { class: 'sys-name-inner' },
             h('span', { class: 'swatch', style: `background:${PALETTE[r.colour] ?? '#eee'}`, 'aria-hidden': 'true' }),
             h('span', { class: 'sys-label' }, r.m.name,
-            flags.map((f) => h('span', { class: `flag flag-${f}`, title: f === 'atypical' ? `Atypical: ${r.m.atypical}` : 'Locked: its CCGs cannot move' }, f === 'locked' ? '🔒 locked' : 'atypical'))),
+            flags.map((f) => h('span', { class: `flag flag-${f}`, title: f === 'atypical' ? `Atypical: ${r.m.atypical}` : f === 'target' ? 'Assigning and painting put CCGs into this system' : 'Locked: its CCGs cannot move' },
+              f === 'locked' ? '🔒 locked' : f === 'target' ? '✎ target' : 'atypical'))),
           )),
           h('td', { class: 'num pop-cell', 'data-population': r.m.population },
             h('div', { class: `pop-bar band-${r.band}`, 'aria-hidden': 'true' },
@@ -123,6 +138,7 @@ export function mountSystemsTable(el: HTMLElement, session: Session, onOpen: (sy
           h('td', { class: 'num' }, r.findings ? h('span', { class: 'badge', title: `${r.findings} finding${r.findings === 1 ? '' : 's'}` }, String(r.findings)) : h('span', { class: 'muted' }, '0')),
         );
       });
+    setRoving();
   }
 
   session.engine.subscribe(render);

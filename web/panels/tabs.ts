@@ -7,7 +7,7 @@ export interface Tab {
   panel: HTMLElement;
 }
 
-export function mountTabs(el: HTMLElement, tabs: Tab[]): { select(id: string): void; setBadge(id: string, text: string): void } {
+export function mountTabs(el: HTMLElement, tabs: Tab[], label = 'Panels'): { select(id: string): void; setBadge(id: string, text: string): void } {
   const buttons = tabs.map((t, k) =>
     h('button', { type: 'button', role: 'tab', id: `tab-${t.id}`, 'aria-controls': `panel-${t.id}`, 'aria-selected': k === 0 ? 'true' : 'false', tabindex: k === 0 ? 0 : -1, class: 'tab' },
       h('span', {}, t.label), h('span', { class: 'tab-badge', id: `tab-badge-${t.id}` })),
@@ -38,7 +38,7 @@ export function mountTabs(el: HTMLElement, tabs: Tab[]): { select(id: string): v
       select(tabs[(k + d + tabs.length) % tabs.length].id, true);
     });
   });
-  fill(el, h('div', { class: 'tablist', role: 'tablist', 'aria-label': 'Panels' }, buttons), panels);
+  fill(el, h('div', { class: 'tablist', role: 'tablist', 'aria-label': label }, buttons), panels);
   return {
     select: (id) => select(id, false),
     setBadge: (id, text) => {

@@ -20,6 +20,8 @@ export interface Actions {
   importFile(text: string, filename: string): Promise<boolean>;
   /** Resolves when every queued call has been answered. */
   idle(): Promise<void>;
+  /** The reason the last refused call gave (null after a call that succeeded). */
+  lastError(): string | null;
 }
 
 export function createActions(engine: Engine, state: Signal<State | null>, notify: Notify): Actions {
@@ -29,11 +31,14 @@ export function createActions(engine: Engine, state: Signal<State | null>, notif
     queue = p.catch(() => undefined);
     return p;
   };
+  let lastError: string | null = null;
   const publish = (r: Result, what: string): boolean => {
     if (r.ok) {
+      lastError = null;
       state.set(r.state);
       return true;
     }
+    lastError = r.error;
     notify.error(`${what}: ${r.error}`);
     return false;
   };
@@ -44,5 +49,6 @@ export function createActions(engine: Engine, state: Signal<State | null>, notif
     load: (source, opts) => enqueue(async () => publish(await engine.load(source, opts), 'Could not open the scenario')),
     importFile: (text, filename) => enqueue(async () => publish(await engine.importFile(text, filename), 'Import refused, nothing changed')),
     idle: () => enqueue(async () => undefined),
+    lastError: () => lastError,
   };
 }

@@ -11,6 +11,8 @@ export interface Session {
   selection: Signal<readonly number[]>;
   /** The system that assignment and painting put CCGs into. */
   activeSystem: Signal<string | null>;
+  /** The organisation open in the organisations panel. */
+  activeOrganisation: Signal<string | null>;
   tool: Signal<Tool>;
 }
 
@@ -19,6 +21,7 @@ export function createSession(): Session {
     engine: signal<State | null>(null),
     selection: signal<readonly number[]>([]),
     activeSystem: signal<string | null>(null),
+    activeOrganisation: signal<string | null>(null),
     tool: signal<Tool>('select'),
   };
 }
