@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
-// The engine off the main thread: comlink exposes the adapter, nothing else happens here.
+// The engine off the main thread: comlink exposes the adapter, with its states sent as patches (statePatch.ts).
 import { expose } from 'comlink';
 import { createEngineAdapter } from './engineAdapter.ts';
+import { patchedApi } from './patchedApi.ts';
 
-expose(createEngineAdapter());
+expose(patchedApi(createEngineAdapter({ transfer: false })));

@@ -7,6 +7,7 @@ import { expose, wrap, type Remote } from 'comlink';
 import type { Bundle } from '../../engine/bundle.ts';
 import type { EngineApi, Result, State } from '../../workers/api.ts';
 import { createEngineAdapter } from '../../workers/engineAdapter.ts';
+import { patchedApi, unpatched } from '../../workers/patchedApi.ts';
 
 const bundle = JSON.parse(readFileSync(new URL('../../geodata/dist/bundle.json', import.meta.url), 'utf8')) as Bundle;
 
@@ -20,8 +21,9 @@ describe('engine API through comlink', () => {
   let engine: Remote<EngineApi>;
 
   beforeAll(() => {
-    expose(createEngineAdapter(), channel.port1 as never);
-    engine = wrap<EngineApi>(channel.port2 as never);
+    // States cross as patches against the previous one (workers/statePatch.ts), rebuilt on the UI side.
+    expose(patchedApi(createEngineAdapter({ transfer: false })), channel.port1 as never);
+    engine = unpatched(wrap<EngineApi>(channel.port2 as never));
   });
   afterAll(() => {
     channel.port1.close();

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Bundle } from '../../engine/bundle.ts';
 import { createEngineAdapter } from '../../workers/engineAdapter.ts';
-import { NO_COLOUR, PALETTE_SIZE, type Result, type State } from '../../workers/api.ts';
+import { BORDER_ORGANISATION, BORDER_SYSTEM, NO_COLOUR, PALETTE_SIZE, type Init, type Result, type State } from '../../workers/api.ts';
 
 const bundle = JSON.parse(readFileSync(new URL('../../geodata/dist/bundle.json', import.meta.url), 'utf8')) as Bundle;
 
@@ -17,9 +17,10 @@ const populationOf = (s: State, systemId: string) => s.systems.find((m) => m.id 
 describe('engine adapter on the real bundle', () => {
   const engine = createEngineAdapter({ transfer: false });
   let first: State;
+  let init: Init;
 
   beforeAll(async () => {
-    const init = await engine.init(bundle);
+    init = await engine.init(bundle);
     expect(init.codes).toHaveLength(191);
     expect(init.units.features).toHaveLength(191);
     expect(init.regions.features).toHaveLength(7);
@@ -33,8 +34,12 @@ describe('engine adapter on the real bundle', () => {
     expect(first.summary.systemsTotal).toBe(bundle.englandPopulation);
     expect(first.labels.features).toHaveLength(42);
     expect(first.history.canUndo).toBe(false);
-    expect(first.systemBorders!.coordinates.length).toBeGreaterThan(0);
-    expect(first.organisationBorders!.coordinates.length).toBeGreaterThan(0);
+    // The border mesh: one bit set per arc between systems / organisations, aligned with Init.arcs.
+    expect(first.borders).toHaveLength(init.arcs.features.length);
+    const bits = (st: State, b: number) => st.borders.reduce((n, x) => n + ((x & b) ? 1 : 0), 0);
+    expect(bits(first, BORDER_SYSTEM)).toBeGreaterThan(0);
+    // STP 2019 has one organisation per CCG: every mesh arc is an organisation border.
+    expect(bits(first, BORDER_ORGANISATION)).toBe(init.arcs.features.length);
   });
 
   it('colours neighbouring systems differently, within the palette', () => {
@@ -63,9 +68,9 @@ describe('engine adapter on the real bundle', () => {
     expect(after.summary.systemsTotal).toBe(bundle.englandPopulation);
     expect(after.history.canUndo).toBe(true);
     expect(after.history.undoLabel).toContain('assign');
-    // Only the geometry that changed travels: system borders moved, organisation borders did not.
-    expect(after.systemBorders).toBeDefined();
-    expect(after.organisationBorders).toBeUndefined();
+    // The system borders around the moved CCG changed, organisation borders did not.
+    expect(after.borders.some((x, k) => (x & BORDER_SYSTEM) !== (first.borders[k] & BORDER_SYSTEM))).toBe(true);
+    expect(after.borders.every((x, k) => (x & BORDER_ORGANISATION) === (first.borders[k] & BORDER_ORGANISATION))).toBe(true);
 
     const undone = await engine.undo();
     expect(undone.scenario).toEqual(first.scenario);

@@ -6,12 +6,16 @@
 import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type Map as MlMap, type MapOptions, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { Init } from '../../workers/api.ts';
+import { BORDER_ORGANISATION, BORDER_SYSTEM, type Init } from '../../workers/api.ts';
 import { fillByColourIndex } from './palette.ts';
 
 setWorkerUrl(workerUrl);
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
+/** Feature state `b` of a mesh arc (State.borders bits, 0..3). */
+const ARC_BITS = ['coalesce', ['feature-state', 'b'], 0];
+const SYS_ON = ['==', ['%', ARC_BITS, 2], BORDER_SYSTEM];
+const ORG_ON = ['>=', ARC_BITS, BORDER_ORGANISATION];
 export const FONT = ['Liberation Sans', 'DejaVu Sans', 'Arial', 'sans-serif'];
 
 export const LAYERS = {
@@ -19,6 +23,9 @@ export const LAYERS = {
   unitsLine: 'units-line',
   orgLine: 'org-line',
   sysLine: 'sys-line',
+  /** The border mesh (Init.arcs) switched on per arc by feature state `b` (State.borders bits). */
+  orgArcs: 'org-arcs',
+  sysArcs: 'sys-arcs',
   selected: 'units-selected',
   selectedFill: 'units-selected-fill',
   hover: 'units-hover',
@@ -32,6 +39,9 @@ export const SOURCES = {
   units: 'units',
   sysBorders: 'system-borders',
   orgBorders: 'organisation-borders',
+  arcs: 'border-arcs',
+  /** The selected units only (their hatch): a full-map pattern layer at opacity 0 would cost every frame. */
+  selection: 'selection',
   labels: 'system-labels',
   collabs: 'collaborations',
   regions: 'regions',
@@ -44,6 +54,8 @@ function style(init: Init): StyleSpecification {
       [SOURCES.units]: { type: 'geojson', data: init.units as GeoJSON.FeatureCollection },
       [SOURCES.sysBorders]: { type: 'geojson', data: EMPTY as unknown as GeoJSON.FeatureCollection },
       [SOURCES.orgBorders]: { type: 'geojson', data: EMPTY as unknown as GeoJSON.FeatureCollection },
+      [SOURCES.arcs]: { type: 'geojson', data: init.arcs as GeoJSON.FeatureCollection },
+      [SOURCES.selection]: { type: 'geojson', data: EMPTY as unknown as GeoJSON.FeatureCollection },
       [SOURCES.labels]: { type: 'geojson', data: EMPTY as unknown as GeoJSON.FeatureCollection },
       [SOURCES.collabs]: { type: 'geojson', data: EMPTY as unknown as GeoJSON.FeatureCollection },
       [SOURCES.regions]: { type: 'geojson', data: init.regions as GeoJSON.FeatureCollection },
@@ -72,11 +84,32 @@ function style(init: Init): StyleSpecification {
         paint: { 'line-color': '#4b5563', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.9, 9, 2], 'line-dasharray': [3, 1.5] },
       },
       {
+        id: LAYERS.orgArcs,
+        type: 'line',
+        source: SOURCES.arcs,
+        paint: {
+          'line-color': '#4b5563',
+          // Organisation bit set (b is 0..3): drawn, as before, under the system borders. Width 0 otherwise.
+          'line-width': ['interpolate', ['linear'], ['zoom'], 5, ['case', ORG_ON, 0.9, 0], 9, ['case', ORG_ON, 2, 0]] as never,
+          'line-dasharray': [3, 1.5],
+        },
+      },
+      {
         id: LAYERS.sysLine,
         type: 'line',
         source: SOURCES.sysBorders,
         layout: { 'line-join': 'round', 'line-cap': 'round' },
         paint: { 'line-color': '#1f2937', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1.8, 9, 4] },
+      },
+      {
+        id: LAYERS.sysArcs,
+        type: 'line',
+        source: SOURCES.arcs,
+        layout: { 'line-join': 'round', 'line-cap': 'round' },
+        paint: {
+          'line-color': '#1f2937',
+          'line-width': ['interpolate', ['linear'], ['zoom'], 5, ['case', SYS_ON, 1.8, 0], 9, ['case', SYS_ON, 4, 0]] as never,
+        },
       },
       {
         id: LAYERS.regions,
@@ -95,7 +128,8 @@ function style(init: Init): StyleSpecification {
         id: LAYERS.hover,
         type: 'line',
         source: SOURCES.units,
-        paint: { 'line-color': '#111827', 'line-width': 1.5, 'line-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0] },
+        // Zero width when not hovered: no fragments to shade (software GL pays for every one, even transparent).
+        paint: { 'line-color': '#111827', 'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 1.5, 0] },
       },
       {
         id: LAYERS.selected,
@@ -142,6 +176,10 @@ function style(init: Init): StyleSpecification {
   };
 }
 
+const unitsOf = new WeakMap<MlMap, Init['units']>();
+/** The unit features a map was made with (for sources holding some of them, like the selection). */
+export const unitFeatures = (map: MlMap): Init['units'] | undefined => unitsOf.get(map);
+
 export function createMapView(container: HTMLElement, init: Init): Promise<MlMap> {
   const map = new MapLibreMap({
     container,
@@ -158,6 +196,7 @@ export function createMapView(container: HTMLElement, init: Init): Promise<MlMap
     fadeDuration: 0,
     minZoom: 4,
   } as MapOptions);
+  unitsOf.set(map, init.units);
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
@@ -170,8 +209,8 @@ export function createMapView(container: HTMLElement, init: Init): Promise<MlMap
       map.addLayer({
         id: LAYERS.selectedFill,
         type: 'fill',
-        source: SOURCES.units,
-        paint: { 'fill-pattern': 'hatch', 'fill-opacity': ['case', ['boolean', ['feature-state', 'sel'], false], 1, 0] },
+        source: SOURCES.selection,
+        paint: { 'fill-pattern': 'hatch' },
       }, LAYERS.unitsLine);
       resolve(map);
     }),

@@ -1,7 +1,8 @@
-// Selected CCGs are outlined in black (feature state `sel`); only the changes are written.
+// Selected CCGs are outlined in black (feature state `sel`; only the changes are written) and hatched (the
+// `selection` source holds just the selected units, so an empty selection costs nothing per frame).
 import type { Map as MlMap } from 'maplibre-gl';
 import type { Signal } from '../state/signal.ts';
-import { SOURCES } from './mapView.ts';
+import { SOURCES, geojsonSource, unitFeatures } from './mapView.ts';
 
 export function paintSelection(map: MlMap, selection: Signal<readonly number[]>): void {
   selection.subscribe((now, before) => {
@@ -9,5 +10,7 @@ export function paintSelection(map: MlMap, selection: Signal<readonly number[]>)
     for (const i of before) if (!next.has(i)) map.setFeatureState({ source: SOURCES.units, id: i }, { sel: false });
     const prev = new Set(before);
     for (const i of now) if (!prev.has(i)) map.setFeatureState({ source: SOURCES.units, id: i }, { sel: true });
+    const units = unitFeatures(map);
+    if (units) void geojsonSource(map, SOURCES.selection).setData({ type: 'FeatureCollection', features: now.map((i) => units.features[i]).filter(Boolean) });
   });
 }

@@ -93,17 +93,35 @@ export function attachTools(d: ToolDeps): void {
   };
 
   // --- paint strokes -------------------------------------------------------------------------------------------
-  let stroke: { target: { id: string; index: number; colour: number }; units: Set<number> } | null = null;
+  // The first CCG of a stroke is previewed only if the stroke lasts (a drag, or a held button): a plain click
+  // is answered by the worker within a frame or two, and an extra preview frame would only delay that answer
+  // where frames are slow (software GL). Later CCGs of a drag are previewed at once.
+  let stroke: { target: { id: string; index: number; colour: number }; units: Set<number>; pending: number | null; timer: ReturnType<typeof setTimeout> | undefined } | null = null;
+  const FIRST_PREVIEW_DELAY_MS = 50;
+  const flushPending = () => {
+    if (!stroke || stroke.pending === null) return;
+    clearTimeout(stroke.timer);
+    d.painter.preview(stroke.pending, stroke.target.colour);
+    stroke.pending = null;
+  };
   const addToStroke = (i: number | null) => {
     if (!stroke || i === null || stroke.units.has(i)) return;
     const st = session.engine.get();
     const sys = st && st.unitSystem[i] !== NO_GROUP ? st.systems[st.unitSystem[i]] : undefined;
     if (sys?.locked && sys.id !== stroke.target.id) return; // a locked system keeps its CCGs
+    const first = stroke.units.size === 0;
     stroke.units.add(i);
+    if (first) {
+      stroke.pending = i;
+      stroke.timer = setTimeout(flushPending, FIRST_PREVIEW_DELAY_MS);
+      return;
+    }
+    flushPending();
     d.painter.preview(i, stroke.target.colour);
   };
   const endStroke = () => {
     if (!stroke) return;
+    clearTimeout(stroke.timer);
     const { target, units } = stroke;
     stroke = null;
     map.dragPan.enable();
@@ -136,7 +154,7 @@ export function attachTools(d: ToolDeps): void {
       if (!target) return;
       e.preventDefault();
       map.dragPan.disable();
-      stroke = { target, units: new Set() };
+      stroke = { target, units: new Set(), pending: null, timer: undefined };
       addToStroke(unitAt(map, e.point));
       document.addEventListener('mouseup', endStroke, { once: true });
     }

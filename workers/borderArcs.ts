@@ -1,0 +1,53 @@
+/**
+ * The border mesh as static features plus per-edit bits: every arc between two different units is one feature
+ * of `Init.arcs` (drawn once), and each state says which arcs are system / organisation borders
+ * (`State.borders`). An edit then repaints borders by feature state instead of re-tiling a rebuilt mesh.
+ * Same rule as engine/borderMesh.ts `borderArcs`: the two sides differ (an unassigned unit is its own group).
+ */
+import type { Feature, FeatureCollection, LineString, Position } from 'geojson';
+import type { TopologyIndex } from '../engine/topologyIndex.ts';
+import { UNASSIGNED } from '../engine/partition.ts';
+import { BORDER_ORGANISATION, BORDER_SYSTEM } from './api.ts';
+
+export interface MeshArcs {
+  /** Topology arc index of each mesh arc. */
+  arc: Int32Array;
+  left: Int32Array;
+  right: Int32Array;
+}
+
+/** The arcs with a (different) unit on each side. */
+export function meshArcs(ix: TopologyIndex): MeshArcs {
+  const out: number[] = [];
+  for (let a = 0; a < ix.nArcs; a++) {
+    const l = ix.arcLeft[a];
+    const r = ix.arcRight[a];
+    if (l >= 0 && r >= 0 && l !== r) out.push(a);
+  }
+  const arc = Int32Array.from(out);
+  return { arc, left: arc.map((a) => ix.arcLeft[a]), right: arc.map((a) => ix.arcRight[a]) };
+}
+
+export function meshFeatures(ix: TopologyIndex, m: MeshArcs): FeatureCollection<LineString, Record<string, never>> {
+  const features: Feature<LineString, Record<string, never>>[] = [];
+  for (let k = 0; k < m.arc.length; k++) {
+    const a = m.arc[k];
+    const coordinates: Position[] = [];
+    for (let p = ix.arcOffsets[a]; p < ix.arcOffsets[a + 1]; p++) coordinates.push([ix.arcXY[2 * p], ix.arcXY[2 * p + 1]]);
+    features.push({ type: 'Feature', id: k, geometry: { type: 'LineString', coordinates }, properties: {} });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+const differ = (g: ArrayLike<number>, l: number, r: number) => g[l] !== g[r] || g[l] === UNASSIGNED;
+
+/** BORDER_SYSTEM / BORDER_ORGANISATION bits per mesh arc. */
+export function borderBits(m: MeshArcs, unitSystem: ArrayLike<number>, unitOrganisation: ArrayLike<number>): Uint8Array {
+  const out = new Uint8Array(m.arc.length);
+  for (let k = 0; k < out.length; k++) {
+    const l = m.left[k];
+    const r = m.right[k];
+    out[k] = (differ(unitSystem, l, r) ? BORDER_SYSTEM : 0) | (differ(unitOrganisation, l, r) ? BORDER_ORGANISATION : 0);
+  }
+  return out;
+}
