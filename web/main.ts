@@ -23,6 +23,7 @@ import { mountFindings } from './panels/findings.ts';
 import { mountDetails } from './panels/details.ts';
 import { mountSettings } from './panels/settings.ts';
 import { mountCollaborations } from './panels/collaborations.ts';
+import { mountOrganisations } from './panels/organisations.ts';
 import { mountScenarios } from './panels/scenarios.ts';
 import { mountFiles } from './panels/files.ts';
 import { mountSelectionBar } from './panels/selectionBar.ts';
@@ -49,7 +50,9 @@ async function main() {
   const asset = (name: string) => new URL(name, document.baseURI).href;
 
   const init: Init = await engine.init(asset('bundle.json'));
+  performance.mark('footprints:init'); // the worker has the bundle and sent the geometry (first-paint breakdown)
   const map = await createMapView(byId('map'), init);
+  performance.mark('footprints:map-loaded');
   let painted: Painted = { seq: 0, at: 0, appliedAt: 0 };
   let firstPaint = 0;
   const painter = createPainter(map, init.codes.length, (seq, at, appliedAt) => {
@@ -69,7 +72,7 @@ async function main() {
   attachTools({ map, session, actions, engine, painter, overlays, notify, names: init.names, codes: init.codes });
 
   const persistence = createPersistence(session, actions, notify);
-  mountHeader(byId('scenario-title'), byId('header-actions'), { session, actions, baselines: init.baselines, openBaseline: (id) => void persistence.openBaseline(id) });
+  mountHeader(byId('scenario-title'), byId('header-actions'), { session, actions, baselines: init.baselines, openBaseline: (id) => void persistence.openBaseline(id), lastSaved: persistence.lastSaved });
   mountSummary(byId('summary'), session, actions);
 
   const pick = (i: number, add: boolean) => {
@@ -83,11 +86,12 @@ async function main() {
   mountLegend(byId('legend'));
 
   const panels = {
-    systems: h('div'), findings: h('div'), collaborations: h('div'), scenarios: h('div'), files: h('div'), settings: h('div'),
+    systems: h('div'), findings: h('div'), organisations: h('div'), collaborations: h('div'), scenarios: h('div'), files: h('div'), settings: h('div'),
   };
   const tabs = mountTabs(byId('tabs'), [
     { id: 'systems', label: 'Systems', panel: panels.systems },
     { id: 'findings', label: 'Findings', panel: panels.findings },
+    { id: 'organisations', label: 'Organisations', panel: panels.organisations },
     { id: 'collaborations', label: 'Collaborations', panel: panels.collaborations },
     { id: 'scenarios', label: 'Scenarios', panel: panels.scenarios },
     { id: 'files', label: 'Files', panel: panels.files },
@@ -103,15 +107,31 @@ async function main() {
     zoomToUnits(codes);
   };
   mountFindings(panels.findings, session, selectUnits, (t) => tabs.setBadge('findings', t));
+  mountOrganisations(panels.organisations, {
+    session, actions, codes: init.codes, names: init.names, nhsCodes: init.nhsCodes, population: init.population, zoomToUnits,
+  });
+  session.activeOrganisation.subscribe((id) => id && tabs.select('organisations'));
   mountCollaborations(panels.collaborations, session, actions, init.codes, (t) => tabs.setBadge('collaborations', t));
   mountScenarios(panels.scenarios, persistence);
   mountFiles(panels.files, engine, session, actions, notify, byId('drop-zone'));
   mountSettings(panels.settings, session, actions);
-  mountDetails(byId('details'), { engine, session, actions, zoomToUnits });
-  bindKeyboard(session, actions, bar);
+  mountDetails(byId('details'), { engine, session, actions, zoomToUnits, codes: init.codes, notify });
+  bindKeyboard(session, actions, bar, { map, anchors: init.anchors, neighbours: init.neighbours });
+  // The compare view loads on first use (it brings the engine's comparison labels along), then owns the button.
+  const compareToggle = byId<HTMLButtonElement>('compare-open');
+  compareToggle.addEventListener('click', () => void import('./compare/compareView.ts').then(({ mountCompare }) =>
+    mountCompare({ toggle: compareToggle, root: byId('compare-view'), editor: byId('editor'), engine, init, persistence, session }).open()), { once: true });
 
   await persistence.start(DEFAULT_BASELINE);
+  // Last subscriber: marks when every panel has taken a state (the browser bench reads it; see paintState.ts).
+  session.engine.subscribe((st) => {
+    if (!st) return;
+    if (st.seq % 500 === 0) performance.clearMarks('footprints:panels');
+    performance.mark('footprints:panels', { detail: { seq: st.seq } });
+  });
   byId('loading').hidden = true;
+  // The attribution starts folded behind its ⓘ button (MapLibre's compact mode), so it does not cover the south.
+  document.querySelector<HTMLElement>('.maplibregl-ctrl-attrib.maplibregl-compact-show .maplibregl-ctrl-attrib-button')?.click();
   document.body.dataset.ready = 'true';
 
   // Read-only hook for the browser tests and the bench: state, geometry anchors, timing. Not an API.

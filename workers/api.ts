@@ -5,15 +5,17 @@
  * colours (palette indices), border meshes. The UI turns clicks into `Command`s and paints the `State` it gets
  * back; it never computes a metric. Types come from `engine/` only.
  *
- * Typed arrays in a `State` are transferred, not copied: the worker makes fresh ones for every state.
+ * Over the worker boundary a `State` travels as a patch against the previous one (workers/statePatch.ts,
+ * workers/patchedApi.ts); the typed arrays that changed are transferred, not copied.
  */
-import type { FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
+import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { Bundle } from '../engine/bundle.ts';
 import type { ScenarioV1 } from '../engine/scenario.ts';
 import type { Command } from '../engine/commands.ts';
 import type { GroupLevel, GroupMetrics, ScenarioSummary } from '../engine/metrics.ts';
 import type { Finding } from '../engine/checks.ts';
 import type { ExportLevel } from '../engine/io/geojsonExport.ts';
+import type { Comparison } from '../engine/compare.ts';
 
 /** How many fill colours the map has; the worker colours systems with indices below this. */
 export const PALETTE_SIZE = 8;
@@ -21,6 +23,9 @@ export const PALETTE_SIZE = 8;
 export const NO_COLOUR = 255;
 /** `unitSystem` / `unitOrganisation` value of a unit in no group (engine/partition.ts UNASSIGNED). */
 export const NO_GROUP = 0xffff;
+/** Bits of `State.borders`. */
+export const BORDER_SYSTEM = 1;
+export const BORDER_ORGANISATION = 2;
 
 export interface UnitProps {
   /** Unit index: row of every unit table, and the map feature id. */
@@ -52,6 +57,13 @@ export interface Init {
   units: FeatureCollection<Polygon | MultiPolygon, UnitProps>;
   /** A point inside each unit (its label anchor), `[lon, lat]`. */
   anchors: [number, number][];
+  /**
+   * The border mesh: every arc between two different units, one feature each (`id` = index, aligned with
+   * `State.borders`). Drawn once; an edit only switches arcs on and off through feature state.
+   */
+  arcs: FeatureCollection<LineString, Record<string, never>>;
+  /** Neighbours of each unit (land and water links), for moving between CCGs from the keyboard. */
+  neighbours: number[][];
   /** The NHS regions outline (display only). */
   regions: FeatureCollection<Polygon | MultiPolygon, { code: string; name: string }>;
   baselines: BaselineInfo[];
@@ -99,8 +111,9 @@ export interface OrganisationRow {
 }
 
 /**
- * Everything the UI paints after an edit. The geometry fields (borders, collaboration footprints) are omitted
- * when they are the same as in the previous state this worker sent, so an edit transfers only what changed.
+ * Everything the UI paints after an edit. `collaborationFootprints` is omitted when it is the same as in the
+ * previous state this worker sent. Over the worker boundary a State travels as a patch against the previous one
+ * (workers/statePatch.ts): unchanged parts keep their identity on the main thread, so painters can skip them.
  */
 export interface State {
   /** Increases with every state the worker makes. */
@@ -121,9 +134,8 @@ export interface State {
   unitColour: Uint8Array;
   /** System → palette index, aligned with `systems`. */
   systemColour: number[];
-  /** Borders between different systems, and between different organisations (absent: unchanged). */
-  systemBorders?: MultiLineString;
-  organisationBorders?: MultiLineString;
+  /** Per arc of `Init.arcs`: BORDER_SYSTEM when it separates two systems, | BORDER_ORGANISATION for two organisations. */
+  borders: Uint8Array;
   /** One point per system, inside it, with the label text. */
   labels: FeatureCollection<Point, SystemLabel>;
   /** Dissolved collaboration footprints, drawn as dashed outlines (absent: unchanged). */
@@ -179,6 +191,39 @@ export interface Download {
   text: string;
 }
 
+/** One option of a comparison: the current scenario, a baseline, a scenario object (saved), or a file's text. */
+export type CompareSource =
+  | { current: true }
+  | { baseline: string }
+  | { scenario: unknown }
+  | { file: string; filename: string };
+
+/** What a compare map paints for one option (the same fields as a `State`, always present). */
+export interface CompareSide {
+  name: string;
+  /** Aligned with the indices in `unitSystem` / `unitOrganisation`. */
+  systems: { id: string; name: string }[];
+  organisations: { id: string; name: string }[];
+  unitSystem: Uint16Array;
+  unitOrganisation: Uint16Array;
+  /** Unit → palette index. B's systems take the colour of their partner in A where neighbours allow. */
+  unitColour: Uint8Array;
+  systemColour: number[];
+  systemBorders: MultiLineString;
+  organisationBorders: MultiLineString;
+  labels: FeatureCollection<Point, SystemLabel>;
+}
+
+export interface CompareView {
+  comparison: Comparison;
+  a: CompareSide;
+  b: CompareSide;
+  /** Unit index of each entry of `comparison.changes`. */
+  changeUnits: number[];
+}
+
+export type CompareResult = { ok: true; view: CompareView } | { ok: false; error: string };
+
 export interface EngineApi {
   /** Loads the bundle (an object, or a URL the worker fetches). */
   init(source: Bundle | string): Promise<Init>;
@@ -201,4 +246,8 @@ export interface EngineApi {
   /** Units with most of their people in this council (`tier` utla or lad): what "paint a council" assigns. */
   unitsInCouncil(tier: 'utla' | 'lad', code: string): Promise<string[]>;
   unitInfo(i: number): Promise<UnitInfo>;
+  /** Compares two options on the same CCGs; a refused option (other unit set, broken file) changes nothing. */
+  compare(a: CompareSource, b: CompareSource): Promise<CompareResult>;
+  /** The last comparison as CSV (engine/io/compareCsv.ts). */
+  exportComparisonCsv(): Promise<Download>;
 }

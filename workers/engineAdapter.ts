@@ -12,8 +12,11 @@ import type { Bundle } from '../engine/bundle.ts';
 import { Geography } from '../engine/geography.ts';
 import { scenarioFromBaseline, type ScenarioV1 } from '../engine/scenario.ts';
 import { applyCommand, type Command } from '../engine/commands.ts';
-import { Evaluator } from '../engine/evaluate.ts';
+import { Evaluator, type Evaluation } from '../engine/evaluate.ts';
+import { compareEvaluations, type Comparison } from '../engine/compare.ts';
+import { comparisonCsv } from '../engine/io/compareCsv.ts';
 import { borderMesh } from '../engine/borderMesh.ts';
+import { topologyIndex } from '../engine/topologyIndex.ts';
 import { validateScenario } from '../engine/io/validate.ts';
 import { importAny } from '../engine/io/geojsonImport.ts';
 import { exportAssignmentsCsv } from '../engine/io/csv.ts';
@@ -24,12 +27,13 @@ import { normaliseKey } from '../engine/geography.ts';
 import type { ExportLevel } from '../engine/io/geojsonExport.ts';
 import {
   NO_COLOUR, NO_GROUP, PALETTE_SIZE,
-  type CollaborationProps, type CouncilPart, type OrganisationRow, type CsvKind, type Download, type EngineApi, type Init, type Result,
+  type CollaborationProps, type CompareSide, type CompareResult, type CompareSource, type CouncilPart, type OrganisationRow, type CsvKind, type Download, type EngineApi, type Init, type Result,
   type State, type SystemLabel, type UnitHit, type UnitInfo, type UnitProps,
 } from './api.ts';
 import { colourSystems } from './colourSystems.ts';
 import { anchorOf, groupAnchor } from './labelPoints.ts';
 import { describeCommand } from './describeCommand.ts';
+import { borderBits, meshArcs, meshFeatures, type MeshArcs } from './borderArcs.ts';
 
 const MAX_HISTORY = 500;
 
@@ -42,6 +46,19 @@ interface Entry {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'scenario';
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Unit → system / organisation (copies: the evaluator caches its partitions, and these buffers are transferred
+ * away) and the colours: `previous` (system id → palette index, updated in place) keeps colours stable.
+ */
+function colouring(g: Geography, ev: Evaluation, previous: Map<string, number>) {
+  const unitSystem = ev.systemPartition.unitToGroup.slice();
+  const unitOrganisation = ev.organisationPartition.unitToGroup.slice();
+  const systemColour = colourSystems(g, unitSystem, ev.systemPartition.groupIds, PALETTE_SIZE, previous);
+  const unitColour = new Uint8Array(g.n).fill(NO_COLOUR);
+  for (let i = 0; i < g.n; i++) if (unitSystem[i] !== NO_GROUP) unitColour[i] = systemColour[unitSystem[i]];
+  return { unitSystem, unitOrganisation, systemColour, unitColour };
+}
 
 export interface EngineAdapter extends EngineApi {
   /** The adapter's geography, for tests. */
@@ -59,7 +76,12 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
   let present: Entry | undefined;
   let seq = 0;
   /** What the UI was last sent, to leave out unchanged geometry. */
-  let sent: { unitSystem: Uint16Array; unitOrganisation: Uint16Array; collaborations: unknown } | undefined;
+  let sent: { collaborations: unknown } | undefined;
+  /** The border mesh of `Init.arcs`. */
+  let mesh: MeshArcs | undefined;
+  /** Compare: one evaluator per side (the editor's keeps its caches), and the last comparison for its CSV. */
+  let compareEvaluators: [Evaluator, Evaluator] | undefined;
+  let lastComparison: Comparison | undefined;
 
   const need = () => {
     if (!geo || !present) throw new Error('engine: no scenario loaded; call init() and load() first');
@@ -84,19 +106,12 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
   function makeState(): State {
     const { geo: g, scenario } = need();
     const ev = evaluator.evaluate(scenario);
-    // Copies: the evaluator caches its partitions, and these buffers are transferred away.
-    const unitSystem = ev.systemPartition.unitToGroup.slice();
-    const unitOrganisation = ev.organisationPartition.unitToGroup.slice();
-    const systemColour = colourSystems(g, unitSystem, ev.systemPartition.groupIds, PALETTE_SIZE, previousColours);
-    const unitColour = new Uint8Array(g.n).fill(NO_COLOUR);
-    for (let i = 0; i < g.n; i++) if (unitSystem[i] !== NO_GROUP) unitColour[i] = systemColour[unitSystem[i]];
+    const { unitSystem, unitOrganisation, systemColour, unitColour } = colouring(g, ev, previousColours);
     const countBySystem = new Map<string, number>();
     for (const f of ev.findings) for (const id of new Set(f.ids)) countBySystem.set(id, (countBySystem.get(id) ?? 0) + 1);
-    const same = (a: Uint16Array | undefined, b: Uint16Array) => !!a && a.length === b.length && a.every((x, k) => x === b[k]);
-    const systemsMoved = !same(sent?.unitSystem, unitSystem);
-    const orgsMoved = !same(sent?.unitOrganisation, unitOrganisation);
     const collabsChanged = sent?.collaborations !== scenario.collaborations;
-    sent = { unitSystem: unitSystem.slice(), unitOrganisation: unitOrganisation.slice(), collaborations: scenario.collaborations };
+    sent = { collaborations: scenario.collaborations };
+    const borders = borderBits(mesh!, unitSystem, unitOrganisation);
     let collaborationFootprints: FeatureCollection<MultiPolygon, CollaborationProps> | undefined;
     if (collabsChanged) {
       const collab = evaluator.footprintFeatures('collaborations', scenario);
@@ -127,6 +142,7 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
       unitOrganisation,
       unitColour,
       systemColour,
+      borders,
       labels: { type: 'FeatureCollection', features: [] },
       history: {
         canUndo: past.length > 0,
@@ -137,10 +153,8 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
       },
     };
     state.labels = labels(state);
-    if (systemsMoved) state.systemBorders = borderMesh(g, unitSystem);
-    if (orgsMoved) state.organisationBorders = borderMesh(g, unitOrganisation);
     if (collaborationFootprints) state.collaborationFootprints = collaborationFootprints;
-    return useTransfer ? transfer(state, [unitSystem.buffer, unitOrganisation.buffer, unitColour.buffer]) : state;
+    return useTransfer ? transfer(state, [unitSystem.buffer, unitOrganisation.buffer, unitColour.buffer, borders.buffer]) : state;
   }
 
   function push(scenario: ScenarioV1, label: string): void {
@@ -170,6 +184,35 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
     return { ok: true, state: makeState() };
   }
 
+  function compareScenario(src: CompareSource, label: string): ScenarioV1 {
+    const g = geo!;
+    try {
+      if ('current' in src) return need().scenario;
+      if ('baseline' in src) return scenarioFromBaseline(g.bundle, src.baseline);
+      if ('file' in src) return importAny(src.file, src.filename, g);
+      return validateScenario(src.scenario, g);
+    } catch (e) {
+      throw new Error(`${label}: ${message(e)}`, { cause: e });
+    }
+  }
+
+  function compareSide(ev: Evaluation, previous: Map<string, number>): CompareSide {
+    const g = geo!;
+    const { unitSystem, unitOrganisation, systemColour, unitColour } = colouring(g, ev, previous);
+    return {
+      name: ev.scenario.name,
+      systems: ev.systems.map((m) => ({ id: m.id, name: m.name })),
+      organisations: ev.organisations.map((m) => ({ id: m.id, name: m.name })),
+      unitSystem,
+      unitOrganisation,
+      unitColour,
+      systemColour,
+      systemBorders: borderMesh(g, unitSystem),
+      organisationBorders: borderMesh(g, unitOrganisation),
+      labels: labels({ systems: ev.systems, systemColour }),
+    };
+  }
+
   function download(filename: string, mime: string, text: string): Download {
     return { filename, mime, text };
   }
@@ -188,6 +231,8 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
       present = undefined;
       previousColours.clear();
       sent = undefined;
+      compareEvaluators = undefined;
+      lastComparison = undefined;
       const topo = bundle.topology;
       const unitsFc = feature(topo, topo.objects.units) as unknown as FeatureCollection<Polygon | MultiPolygon>;
       const units: FeatureCollection<Polygon | MultiPolygon, UnitProps> = {
@@ -200,6 +245,8 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
         })),
       };
       anchors = units.features.map((f) => anchorOf(f.geometry));
+      const ix = topologyIndex(geo);
+      mesh = meshArcs(ix);
       const regionsFc = feature(topo, topo.objects.regions) as unknown as FeatureCollection<Polygon | MultiPolygon>;
       const regions: Init['regions'] = {
         type: 'FeatureCollection',
@@ -222,6 +269,8 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
         bbox: [bb[0], bb[1], bb[2], bb[3]],
         units,
         anchors: anchors.map((a) => [a[0], a[1]]),
+        arcs: meshFeatures(ix, mesh),
+        neighbours: Array.from({ length: geo.n }, (_, i) => [...geo!.neighbours(i)]),
         regions,
         baselines: Object.entries(bundle.baselines).map(([id, b]) => ({ id, name: b.name, systems: b.systems.length, organisations: b.organisations.length })),
         attribution: [...bundle.provenance.attribution],
@@ -365,6 +414,37 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
       if (sg !== NO_GROUP) info.system = { id: ev.systems[sg].id, name: ev.systems[sg].name };
       if (og !== NO_GROUP) info.organisation = { id: ev.organisations[og].id, name: ev.organisations[og].name };
       return info;
+    },
+
+    async compare(a, b) {
+      try {
+        if (!geo) throw new Error('engine: call init() first');
+        const g = geo;
+        const sa = compareScenario(a, 'Option A');
+        const sb = compareScenario(b, 'Option B');
+        compareEvaluators ??= [new Evaluator(g), new Evaluator(g)];
+        const ea = compareEvaluators[0].evaluate(sa);
+        const eb = compareEvaluators[1].evaluate(sb);
+        const comparison = compareEvaluations(g, ea, eb);
+        // A keeps the editor's colours; each system of B takes its partner's colour where its neighbours allow.
+        const sideA = compareSide(ea, new Map(previousColours));
+        const colourOfA = new Map(ea.systems.map((m, k) => [m.id, sideA.systemColour[k]]));
+        const partnerColour = new Map<string, number>();
+        for (const m of comparison.systems.matches) if (m.aId !== null && m.bId !== null) partnerColour.set(m.bId, colourOfA.get(m.aId)!);
+        const sideB = compareSide(eb, partnerColour);
+        lastComparison = comparison;
+        const result: CompareResult = { ok: true, view: { comparison, a: sideA, b: sideB, changeUnits: comparison.changes.map((c) => g.indexOfCode(c.unit)) } };
+        const buffers = [sideA, sideB].flatMap((s) => [s.unitSystem.buffer, s.unitOrganisation.buffer, s.unitColour.buffer]);
+        return useTransfer ? transfer(result, buffers) : result;
+      } catch (e) {
+        return { ok: false, error: message(e) };
+      }
+    },
+
+    async exportComparisonCsv() {
+      const c = lastComparison;
+      if (!c) throw new Error('engine: nothing compared yet; call compare() first');
+      return download(`compare-${slug(c.a.name)}-vs-${slug(c.b.name)}.csv`, 'text/csv', comparisonCsv(c));
     },
   };
   return api;
