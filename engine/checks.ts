@@ -142,7 +142,29 @@ function councilFinding(geo: Geography, tab: CouncilTable, c: number, label: str
 
 type Keyed<T> = { key: readonly unknown[]; value: T };
 
-const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, k) => x === b[k]);
+/**
+ * What a straddle or council-split finding says depends only on which system (id and name) each of its units is
+ * in: the populations come from the units. Keying the cache by that, not by the systems' metrics objects, keeps
+ * the findings of a council untouched by an edit elsewhere in the systems it spans.
+ */
+function systemsKey(units: ArrayLike<number>, sysAt: (i: number) => GroupMetrics | undefined): (string | undefined)[] {
+  const key = new Array<string | undefined>(2 * units.length);
+  for (let k = 0; k < units.length; k++) {
+    const m = sysAt(units[k]);
+    key[2 * k] = m?.id;
+    key[2 * k + 1] = m?.name;
+  }
+  return key;
+}
+
+function sameSystems(key: readonly unknown[], units: ArrayLike<number>, sysAt: (i: number) => GroupMetrics | undefined): boolean {
+  if (key.length !== 2 * units.length) return false;
+  for (let k = 0; k < units.length; k++) {
+    const m = sysAt(units[k]);
+    if (key[2 * k] !== m?.id || key[2 * k + 1] !== m?.name) return false;
+  }
+  return true;
+}
 
 export class Checker {
   readonly geo: Geography;
@@ -165,9 +187,10 @@ export class Checker {
       let several = false;
       for (let k = 1; k < org.members.length && !several; k++) several = sysOf[org.members[k]] !== first;
       if (!several) continue;
-      const key = Array.from(org.members, sysAt);
       let hit = this.byOrganisation.get(org);
-      if (!hit || !sameKey(hit.key, key)) this.byOrganisation.set(org, (hit = { key, value: straddleFinding(geo, org, inp) }));
+      if (!hit || !sameSystems(hit.key, org.members, sysAt)) {
+        this.byOrganisation.set(org, (hit = { key: systemsKey(org.members, sysAt), value: straddleFinding(geo, org, inp) }));
+      }
       if (hit.value) out.push(hit.value);
     }
 
@@ -208,11 +231,9 @@ export class Checker {
       }
       if (!several) continue;
       let hit = cache[c];
-      let same = hit !== undefined && hit.key.length === offsets[c + 1] - offsets[c];
-      for (let e = offsets[c]; same && e < offsets[c + 1]; e++) same = hit!.key[e - offsets[c]] === sysAt(index[e]);
-      if (!same) {
-        const key = Array.from(index.subarray(offsets[c], offsets[c + 1]), sysAt);
-        cache[c] = hit = { key, value: councilFinding(this.geo, tab, c, label, inp) };
+      const members = index.subarray(offsets[c], offsets[c + 1]);
+      if (!hit || !sameSystems(hit.key, members, sysAt)) {
+        cache[c] = hit = { key: systemsKey(members, sysAt), value: councilFinding(this.geo, tab, c, label, inp) };
       }
       if (hit!.value) out.push(hit!.value);
     }
