@@ -202,19 +202,23 @@ export function mountCompare(d: CompareDeps): CompareHandle {
     d.root.dataset.ready = 'true';
   }
 
+  /** Swaps the editor and the compare view. The header's editing controls would act on the hidden editor: they step aside while comparing. */
+  function show(comparing: boolean): void {
+    isOpen = comparing;
+    d.editor.hidden = comparing;
+    d.root.hidden = !comparing;
+    document.body.classList.toggle('comparing', comparing);
+    d.toggle.setAttribute('aria-expanded', String(comparing));
+    d.toggle.textContent = comparing ? 'Back to editing' : 'Compare options';
+  }
+
   const handle: CompareHandle = {
     get isOpen() {
       return isOpen;
     },
     async open() {
       if (isOpen) return;
-      isOpen = true;
-      d.editor.hidden = true;
-      d.root.hidden = false;
-      // The header's editing controls would act on the hidden editor: they step aside while comparing.
-      document.body.classList.add('comparing');
-      d.toggle.setAttribute('aria-expanded', 'true');
-      d.toggle.textContent = 'Back to editing';
+      show(true);
       const first = !built;
       built ??= build();
       const { pickers } = await built;
@@ -230,12 +234,7 @@ export function mountCompare(d: CompareDeps): CompareHandle {
     },
     close() {
       if (!isOpen) return;
-      isOpen = false;
-      d.root.hidden = true;
-      d.editor.hidden = false;
-      document.body.classList.remove('comparing');
-      d.toggle.setAttribute('aria-expanded', 'false');
-      d.toggle.textContent = 'Compare options';
+      show(false);
       d.toggle.focus();
     },
   };
