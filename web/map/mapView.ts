@@ -3,7 +3,7 @@
  * works offline. Units carry feature ids = unit index; their colours live in feature state, so an edit repaints
  * without rebuilding the unit source. Labels use local fonts (the style has no `glyphs`).
  */
-import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type Map as MlMap, type MapOptions, type StyleSpecification } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type Map as MlMap, type MapSourceDataEvent, type MapOptions, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { BORDER_ORGANISATION, BORDER_SYSTEM, type Init } from '../../workers/api.ts';
@@ -58,7 +58,8 @@ function style(init: Init): StyleSpecification {
       [SOURCES.selection]: { type: 'geojson', data: EMPTY as unknown as GeoJSON.FeatureCollection },
       [SOURCES.labels]: { type: 'geojson', data: EMPTY as unknown as GeoJSON.FeatureCollection },
       [SOURCES.collabs]: { type: 'geojson', data: EMPTY as unknown as GeoJSON.FeatureCollection },
-      [SOURCES.regions]: { type: 'geojson', data: init.regions as GeoJSON.FeatureCollection },
+      // Filled on first show (showRegions): hidden at start, and tiling it would hold up the first frame's tiles.
+      [SOURCES.regions]: { type: 'geojson', data: EMPTY as unknown as GeoJSON.FeatureCollection },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#dde5ea' } },
@@ -176,9 +177,22 @@ function style(init: Init): StyleSpecification {
   };
 }
 
+const regionsOf = new WeakMap<MlMap, Init['regions']>();
+/** Gives the (hidden at start) NHS regions layer its data, the first time it is shown. */
+export function showRegions(map: MlMap): void {
+  const regions = regionsOf.get(map);
+  if (!regions) return;
+  regionsOf.delete(map);
+  void geojsonSource(map, SOURCES.regions).setData(regions as GeoJSON.FeatureCollection);
+}
+
 const unitsOf = new WeakMap<MlMap, Init['units']>();
 /** The unit features a map was made with (for sources holding some of them, like the selection). */
 export const unitFeatures = (map: MlMap): Init['units'] | undefined => unitsOf.get(map);
+
+const loadedMaps = new WeakSet<MlMap>();
+/** Whether a map has drawn its first complete frame (MapLibre's `load`: every source tiled). */
+export const hasLoaded = (map: MlMap): boolean => loadedMaps.has(map);
 
 export function createMapView(container: HTMLElement, init: Init): Promise<MlMap> {
   const map = new MapLibreMap({
@@ -197,13 +211,19 @@ export function createMapView(container: HTMLElement, init: Init): Promise<MlMap
     minZoom: 4,
   } as MapOptions);
   unitsOf.set(map, init.units);
+  regionsOf.set(map, init.regions);
+  skipPlacementEchoFrames(map);
+  holdFramesWhileTiling(map);
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
   map.getCanvas().setAttribute('aria-label', 'Map of CCGs coloured by system. Use the search box or the systems table to select CCGs from the keyboard.');
+  map.once('load', () => loadedMaps.add(map));
+  // Resolved as soon as the style is in (before any source is tiled or any frame drawn), so the first state is
+  // applied while MapLibre's worker still tiles the sources and the first complete frame is already the final one.
   return new Promise((resolve) =>
-    map.once('load', () => {
+    map.once('style.load', () => {
       // Selected CCGs are hatched as well as outlined, so a selection never relies on colour.
       map.addImage('hatch', hatch(), { pixelRatio: 1 });
       map.addLayer({
@@ -215,6 +235,56 @@ export function createMapView(container: HTMLElement, init: Init): Promise<MlMap
       resolve(map);
     }),
   );
+}
+
+/**
+ * With fadeDuration 0 MapLibre places all symbols in full in every frame. Yet a frame that receives new symbol
+ * tiles (labels re-tiled after an edit) marks its own, complete, placement stale and asks for one more frame that
+ * draws the very same picture: a whole extra frame per edit where frames cost hundreds of ms (software GL). The
+ * `render` event fires after the frame is drawn and before MapLibre decides on the next one, so it drops that
+ * request when placement is the only thing left dirty and the placement is done. (MapLibre internals, checked
+ * against maplibre-gl 6.17: `_placementDirty`, `style.pauseablePlacement`; a missing field leaves all as it is.)
+ */
+function skipPlacementEchoFrames(map: MlMap): void {
+  const m = map as unknown as { _placementDirty?: boolean; _fadeDuration?: number; style?: { pauseablePlacement?: { isDone(): boolean } } };
+  map.on('render', () => {
+    if (m._placementDirty === true && m._fadeDuration === 0 && m.style?.pauseablePlacement?.isDone()) m._placementDirty = false;
+  });
+}
+
+/**
+ * Until the map's first complete frame, frames wait for every requested tile: a frame per source as its tiles
+ * come back (units, then borders, then labels) costs a few hundred ms each in software GL and delays the others
+ * (the labels' glyphs are answered by the same busy main thread). A frame is still let through whenever no tile
+ * is pending, as MapLibre asks for tiles while rendering. After `load` (or FIRST_FRAME_WAIT_MS), frames are free.
+ */
+const FIRST_FRAME_WAIT_MS = 4000;
+function holdFramesWhileTiling(map: MlMap): void {
+  const request = map.triggerRepaint.bind(map);
+  let held = false;
+  let done = false;
+  const tiling = () => !!map.style && !map.areTilesLoaded();
+  const flush = () => {
+    if (held) request();
+    held = false;
+  };
+  const onTile = (e: MapSourceDataEvent) => {
+    if (e.tile && !tiling()) flush();
+  };
+  const finish = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    map.off('sourcedata', onTile);
+    flush();
+  };
+  const timer = setTimeout(finish, FIRST_FRAME_WAIT_MS);
+  map.triggerRepaint = () => {
+    if (!done && tiling()) held = true;
+    else request();
+  };
+  map.on('sourcedata', onTile);
+  map.once('load', finish);
 }
 
 /** A 10×10 diagonal hatch (drawn in code: the style loads nothing from anywhere). */

@@ -1,12 +1,13 @@
 /**
  * Reference overlays: local authority districts and upper-tier councils (overlays.json, fetched the first time
- * either is shown) and NHS regions (already in the bundle). Toggling only changes layer visibility.
+ * either is shown) and NHS regions (already in the bundle; handed to the map the first time they are shown).
+ * Toggling otherwise only changes layer visibility.
  */
 import type { Map as MlMap } from 'maplibre-gl';
 import { feature } from 'topojson-client';
 import type { FeatureCollection } from 'geojson';
 import type { Overlays } from '../../engine/bundle.ts';
-import { FONT, LAYERS } from './mapView.ts';
+import { FONT, LAYERS, showRegions } from './mapView.ts';
 
 export type OverlayKind = 'lad' | 'utla' | 'regions';
 
@@ -62,6 +63,7 @@ export function createOverlays(map: MlMap, url: string): OverlayControl {
     async set(kind, on) {
       visible[kind] = on;
       if (kind !== 'regions' && on) await load();
+      if (kind === 'regions' && on) showRegions(map);
       for (const id of OVERLAY_LAYERS[kind]) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
     },
     isVisible: (kind) => visible[kind],

@@ -154,6 +154,7 @@ export function attachTools(d: ToolDeps): void {
       if (!target) return;
       e.preventDefault();
       map.dragPan.disable();
+      d.painter.hold(); // no map frame for the click itself (MapLibre asks for one on mouseup): the state's comes
       stroke = { target, units: new Set(), pending: null, timer: undefined };
       addToStroke(unitAt(map, e.point));
       document.addEventListener('mouseup', endStroke, { once: true });
