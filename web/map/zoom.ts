@@ -22,6 +22,7 @@ export function createZoomer(map: MlMap, init: Init): (codes: readonly string[])
       if (!b) continue;
       w = Math.min(w, b[0]); s = Math.min(s, b[1]); e = Math.max(e, b[2]); n = Math.max(n, b[3]);
     }
-    if (w <= e) map.fitBounds([w, s, e, n], { padding: 60, maxZoom: 9, duration: 400 });
+    // Never closer than zoom 8, so a small CCG is seen with its neighbours and its system around it.
+    if (w <= e) map.fitBounds([w, s, e, n], { padding: 80, maxZoom: 8, duration: 400 });
   };
 }
