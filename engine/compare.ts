@@ -144,12 +144,6 @@ function systemPairs(diff: PartitionDiff, ea: Evaluation, eb: Evaluation): Syste
   });
 }
 
-function groupOf(groups: readonly { id: string; name: string; units: readonly string[] }[]): Map<string, { id: string; name: string }> {
-  const out = new Map<string, { id: string; name: string }>();
-  for (const g of groups) for (const u of g.units) if (!out.has(u)) out.set(u, { id: g.id, name: g.name });
-  return out;
-}
-
 function assertSameUnits(geo: Geography, a: ScenarioV1, b: ScenarioV1): void {
   if (a.unitSet !== b.unitSet || a.unitSet !== geo.unitSet) {
     throw new ScenarioError(
@@ -168,12 +162,10 @@ export function compareEvaluations(geo: Geography, ea: Evaluation, eb: Evaluatio
   const systems = diffPartitions(geo, refs(a.systems), refs(b.systems));
   const organisations = diffPartitions(geo, refs(a.organisations), refs(b.organisations));
 
+  // The evaluations already hold unit → group (indices in scenario order): name each changed unit's groups from them.
   const sysMoved = new Set(systems.moved.map((m) => m.unit));
   const orgMoved = new Set(organisations.moved.map((m) => m.unit));
-  const sysA = groupOf(a.systems);
-  const sysB = groupOf(b.systems);
-  const orgA = groupOf(a.organisations);
-  const orgB = groupOf(b.organisations);
+  const ref = (groups: readonly { id: string; name: string }[], g: number) => ({ id: groups[g].id, name: groups[g].name });
   const changes: UnitChange[] = [];
   for (let u = 0; u < geo.n; u++) {
     const code = geo.codes[u];
@@ -183,11 +175,11 @@ export function compareEvaluations(geo: Geography, ea: Evaluation, eb: Evaluatio
       nhsCode: geo.nhsCodes[u],
       name: geo.names[u],
       population: geo.population[u],
-      systemA: sysA.get(code)!,
-      systemB: sysB.get(code)!,
+      systemA: ref(a.systems, ea.systemPartition.unitToGroup[u]),
+      systemB: ref(b.systems, eb.systemPartition.unitToGroup[u]),
       systemMoved: sysMoved.has(code),
-      organisationA: orgA.get(code)!,
-      organisationB: orgB.get(code)!,
+      organisationA: ref(a.organisations, ea.organisationPartition.unitToGroup[u]),
+      organisationB: ref(b.organisations, eb.organisationPartition.unitToGroup[u]),
       organisationMoved: orgMoved.has(code),
     });
   }
