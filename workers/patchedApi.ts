@@ -16,10 +16,7 @@ type PatchedResult = { ok: true; state: StatePatch } | { ok: false; error: strin
 
 export function patchedApi<T extends EngineApi>(api: T): T {
   const encoder = createEncoder();
-  const send = (st: State, t0: number) => {
-    const p = encoder.encode(st, performance.now() - t0);
-    return p;
-  };
+  const send = (st: State, t0: number) => encoder.encode(st, performance.now() - t0);
   const wrapped: Record<string, unknown> = {};
   for (const key of Object.keys(api) as (keyof T & string)[]) {
     const f = api[key];
