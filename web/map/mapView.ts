@@ -6,16 +6,13 @@
 import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type Map as MlMap, type MapSourceDataEvent, type MapOptions, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { BORDER_ORGANISATION, BORDER_SYSTEM, type Init } from '../../workers/api.ts';
+import type { Init } from '../../workers/api.ts';
+import { arcLineWidth } from './borderStyle.ts';
 import { fillByColourIndex } from './palette.ts';
 
 setWorkerUrl(workerUrl);
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
-/** Feature state `b` of a mesh arc (State.borders bits, 0..3). */
-const ARC_BITS = ['coalesce', ['feature-state', 'b'], 0];
-const SYS_ON = ['==', ['%', ARC_BITS, 2], BORDER_SYSTEM];
-const ORG_ON = ['>=', ARC_BITS, BORDER_ORGANISATION];
 export const FONT = ['Liberation Sans', 'DejaVu Sans', 'Arial', 'sans-serif'];
 
 export const LAYERS = {
@@ -47,19 +44,25 @@ export const SOURCES = {
   regions: 'regions',
 } as const;
 
+/**
+ * Sources are tiled up to zoom 6 only and overzoomed beyond: at editing zooms one to four tiles cover the map, so
+ * every layer is one to four draw calls instead of up to a dozen, and zooming never re-tiles. A zoom-6 tile keeps
+ * an 8192 grid, about 47 m at England's latitude: finer than the ~200 m generalisation of the boundaries.
+ */
+export const TILE_MAXZOOM = 6;
 function style(init: Init): StyleSpecification {
   return {
     version: 8,
     sources: {
-      [SOURCES.units]: { type: 'geojson', data: init.units as GeoJSON.FeatureCollection },
-      [SOURCES.sysBorders]: { type: 'geojson', data: EMPTY as unknown as GeoJSON.FeatureCollection },
-      [SOURCES.orgBorders]: { type: 'geojson', data: EMPTY as unknown as GeoJSON.FeatureCollection },
-      [SOURCES.arcs]: { type: 'geojson', data: init.arcs as GeoJSON.FeatureCollection },
-      [SOURCES.selection]: { type: 'geojson', data: EMPTY as unknown as GeoJSON.FeatureCollection },
-      [SOURCES.labels]: { type: 'geojson', data: EMPTY as unknown as GeoJSON.FeatureCollection },
-      [SOURCES.collabs]: { type: 'geojson', data: EMPTY as unknown as GeoJSON.FeatureCollection },
+      [SOURCES.units]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: init.units as GeoJSON.FeatureCollection },
+      [SOURCES.sysBorders]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: EMPTY as unknown as GeoJSON.FeatureCollection },
+      [SOURCES.orgBorders]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: EMPTY as unknown as GeoJSON.FeatureCollection },
+      [SOURCES.arcs]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: init.arcs as GeoJSON.FeatureCollection },
+      [SOURCES.selection]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: EMPTY as unknown as GeoJSON.FeatureCollection },
+      [SOURCES.labels]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: EMPTY as unknown as GeoJSON.FeatureCollection },
+      [SOURCES.collabs]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: EMPTY as unknown as GeoJSON.FeatureCollection },
       // Filled on first show (showRegions): hidden at start, and tiling it would hold up the first frame's tiles.
-      [SOURCES.regions]: { type: 'geojson', data: EMPTY as unknown as GeoJSON.FeatureCollection },
+      [SOURCES.regions]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: EMPTY as unknown as GeoJSON.FeatureCollection },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#dde5ea' } },
@@ -75,8 +78,9 @@ function style(init: Init): StyleSpecification {
       {
         id: LAYERS.unitsLine,
         type: 'line',
-        source: SOURCES.units,
-        paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.4, 9, 1.2], 'line-opacity': 0.9 },
+        // From the border mesh: each shared border once, and only where no organisation or system border is drawn.
+        source: SOURCES.arcs,
+        paint: { 'line-color': '#ffffff', 'line-width': arcLineWidth('ccg') as never, 'line-opacity': 0.9 },
       },
       {
         id: LAYERS.orgLine,
@@ -90,8 +94,7 @@ function style(init: Init): StyleSpecification {
         source: SOURCES.arcs,
         paint: {
           'line-color': '#4b5563',
-          // Organisation bit set (b is 0..3): drawn, as before, under the system borders. Width 0 otherwise.
-          'line-width': ['interpolate', ['linear'], ['zoom'], 5, ['case', ORG_ON, 0.9, 0], 9, ['case', ORG_ON, 2, 0]] as never,
+          'line-width': arcLineWidth('organisation') as never,
           'line-dasharray': [3, 1.5],
         },
       },
@@ -109,7 +112,7 @@ function style(init: Init): StyleSpecification {
         layout: { 'line-join': 'round', 'line-cap': 'round' },
         paint: {
           'line-color': '#1f2937',
-          'line-width': ['interpolate', ['linear'], ['zoom'], 5, ['case', SYS_ON, 1.8, 0], 9, ['case', SYS_ON, 4, 0]] as never,
+          'line-width': arcLineWidth('system') as never,
         },
       },
       {

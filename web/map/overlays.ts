@@ -7,7 +7,7 @@ import type { Map as MlMap } from 'maplibre-gl';
 import { feature } from 'topojson-client';
 import type { FeatureCollection } from 'geojson';
 import type { Overlays } from '../../engine/bundle.ts';
-import { FONT, LAYERS, showRegions } from './mapView.ts';
+import { FONT, LAYERS, TILE_MAXZOOM, showRegions } from './mapView.ts';
 
 export type OverlayKind = 'lad' | 'utla' | 'regions';
 
@@ -41,8 +41,8 @@ export function createOverlays(map: MlMap, url: string): OverlayControl {
         });
         return f;
       };
-      map.addSource('lad', { type: 'geojson', data: fc('lad') });
-      map.addSource('utla', { type: 'geojson', data: fc('utla') });
+      map.addSource('lad', { type: 'geojson', maxzoom: TILE_MAXZOOM, data: fc('lad') });
+      map.addSource('utla', { type: 'geojson', maxzoom: TILE_MAXZOOM, data: fc('utla') });
       const before = LAYERS.orgLine;
       const hidden = { visibility: 'none' as const };
       map.addLayer({ id: 'lad-line', type: 'line', source: 'lad', layout: hidden, paint: { 'line-color': '#6b4f2a', 'line-width': 0.8, 'line-dasharray': [2, 2] } }, before);
