@@ -3,7 +3,7 @@
  * works offline. Units carry feature ids = unit index; their colours live in feature state, so an edit repaints
  * without rebuilding the unit source. Labels use local fonts (the style has no `glyphs`).
  */
-import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type Map as MlMap, type MapSourceDataEvent, type MapOptions, type StyleSpecification } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, prewarm, ScaleControl, setWorkerUrl, type GeoJSONSource, type Map as MlMap, type MapSourceDataEvent, type MapOptions, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Init } from '../../workers/api.ts';
@@ -11,6 +11,8 @@ import { arcLineWidth } from './borderStyle.ts';
 import { fillByColourIndex } from './palette.ts';
 
 setWorkerUrl(workerUrl);
+// MapLibre's worker starts loading now, while the engine worker reads the bundle, not when the map is made.
+prewarm();
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
 export const FONT = ['Liberation Sans', 'DejaVu Sans', 'Arial', 'sans-serif'];
@@ -217,6 +219,7 @@ export function createMapView(container: HTMLElement, init: Init): Promise<MlMap
   regionsOf.set(map, init.regions);
   skipPlacementEchoFrames(map);
   holdFramesWhileTiling(map);
+  hideUntilLoaded(map);
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
@@ -288,6 +291,23 @@ function holdFramesWhileTiling(map: MlMap): void {
   };
   map.on('sourcedata', onTile);
   map.once('load', finish);
+}
+
+/**
+ * The canvas stays hidden until the first complete frame: the frames MapLibre draws while it requests and
+ * receives tiles are then not composited, which in software GL spares a few hundred ms of CPU that the tiling
+ * worker and the engine need. Shown from the `load` event, which fires after that frame is drawn and before it
+ * is presented, so the first frame anyone sees is the complete map.
+ */
+function hideUntilLoaded(map: MlMap): void {
+  const canvas = map.getCanvas();
+  canvas.style.visibility = 'hidden';
+  const show = () => {
+    clearTimeout(timer);
+    canvas.style.visibility = '';
+  };
+  const timer = setTimeout(show, FIRST_FRAME_WAIT_MS); // whatever happens, the map shows
+  map.once('load', show);
 }
 
 /** A 10×10 diagonal hatch (drawn in code: the style loads nothing from anywhere). */
