@@ -112,7 +112,7 @@ async function main() {
   });
   session.activeOrganisation.subscribe((id) => id && tabs.select('organisations'));
   mountCollaborations(panels.collaborations, session, actions, init.codes, (t) => tabs.setBadge('collaborations', t));
-  mountScenarios(panels.scenarios, persistence);
+  mountScenarios(panels.scenarios, persistence, notify);
   mountFiles(panels.files, engine, session, actions, notify, byId('drop-zone'));
   mountSettings(panels.settings, session, actions);
   mountDetails(byId('details'), { engine, session, actions, zoomToUnits, codes: init.codes, notify });

@@ -48,7 +48,6 @@ async function undo(times = 1) {
 beforeAll(async () => {
   app = await startApp('editing');
   ({ page } = await app.open());
-  page.on('dialog', (d) => void d.accept());
 });
 
 afterAll(async () => {
@@ -325,7 +324,7 @@ describe('editing', { timeout: 180_000 }, () => {
     expect(await scenario()).toEqual(base);
   });
 
-  it('the saved-scenario list renames, duplicates and deletes', async () => {
+  it('the saved-scenario list renames, duplicates and deletes, and a delete can be undone from the keyboard', async () => {
     await page.click('#tab-scenarios');
     await page.evaluate(() => (window as unknown as { __footprints: { flush(): Promise<void> } }).__footprints.flush());
     await expect.poll(() => page.locator('#scenario-list li').count()).toBeGreaterThan(0);
@@ -337,6 +336,16 @@ describe('editing', { timeout: 180_000 }, () => {
     await page.press(`#scenario-list li[data-id="${copyId}"] input`, 'Enter');
     await expect.poll(() => page.getAttribute(`#scenario-list li[data-id="${copyId}"]`, 'data-name')).toBe('Copy renamed');
     expect(await page.inputValue(`#scenario-list li[data-id="${copyId}"] input`)).toBe('Copy renamed');
+    await page.click(`#scenario-list li[data-id="${copyId}"] button:has-text("Delete")`);
+    await expect.poll(() => page.locator('#scenario-list li').count()).toBe(n);
+    // No confirm dialog: the notice says what went, and its Undo button has the focus.
+    const notice = page.locator('.notice', { hasText: 'Deleted the saved scenario "Copy renamed"' });
+    await expect.poll(() => notice.count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Undo');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#scenario-list li').count()).toBe(n + 1);
+    expect(await page.getAttribute(`#scenario-list li[data-id="${copyId}"]`, 'data-name')).toBe('Copy renamed');
+    expect(await notice.count()).toBe(0);
     await page.click(`#scenario-list li[data-id="${copyId}"] button:has-text("Delete")`);
     await expect.poll(() => page.locator('#scenario-list li').count()).toBe(n);
   });

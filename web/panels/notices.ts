@@ -1,16 +1,32 @@
-// Messages to the planner: errors stay until dismissed (role=alert), information fades (role=status).
-import type { Notify } from '../state/actions.ts';
+// Messages to the planner: errors stay until dismissed (role=alert), information fades (role=status). A message
+// with an action (Undo) stays longer, never fades while the keyboard focus is in it, and takes the focus, so the
+// action is one key away for a keyboard user whose button has just gone (a deleted list item).
+import type { NoticeAction, Notify } from '../state/actions.ts';
 import { h } from '../dom.ts';
 
+const FADE_MS = 4500;
+const FADE_WITH_ACTION_MS = 10_000;
+
 export function createNotices(el: HTMLElement): Notify {
-  const add = (kind: 'info' | 'error', message: string) => {
+  const add = (kind: 'info' | 'error', message: string, action?: NoticeAction) => {
+    const button = action
+      ? h('button', { type: 'button', class: 'btn btn-small notice-action', onclick: () => {
+        item.remove();
+        action.run();
+      } }, action.label)
+      : null;
     const item = h('div', { class: `notice notice-${kind}`, role: kind === 'error' ? 'alert' : 'status' },
       h('span', { class: 'notice-text' }, message),
+      button,
       h('button', { type: 'button', class: 'notice-close', 'aria-label': 'Dismiss message', onclick: () => item.remove() }, '×'),
     );
     el.append(item);
     while (el.children.length > 4) el.firstElementChild?.remove();
-    if (kind === 'info') setTimeout(() => item.remove(), 4500);
+    if (kind === 'info') {
+      const fade = () => (item.contains(document.activeElement) ? setTimeout(fade, 1000) : item.remove());
+      setTimeout(fade, action ? FADE_WITH_ACTION_MS : FADE_MS);
+    }
+    button?.focus();
   };
-  return { info: (m) => add('info', m), error: (m) => add('error', m) };
+  return { info: (m, action) => add('info', m, action), error: (m) => add('error', m) };
 }

@@ -1,10 +1,17 @@
-// Saved scenarios (IndexedDB): open, rename, duplicate, delete. The open one is marked and cannot be deleted.
+// Saved scenarios (IndexedDB): open, rename, duplicate, delete (with Undo). The open one is marked and cannot be
+// deleted.
+import type { Notify } from '../state/actions.ts';
 import type { Persistence } from '../state/persistence.ts';
 import { h, fill } from '../dom.ts';
 
 const when = (t: number) => new Date(t).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
-export function mountScenarios(el: HTMLElement, p: Persistence): void {
+export function mountScenarios(el: HTMLElement, p: Persistence, notify: Notify): void {
+  // Deleting asks nothing: it says what went and offers it back.
+  const remove = async (id: string) => {
+    const rec = await p.remove(id);
+    if (rec) notify.info(`Deleted the saved scenario "${rec.name}".`, { label: 'Undo', run: () => void p.restore(rec) });
+  };
   const list = h('ul', { class: 'scenarios', id: 'scenario-list' });
   fill(el, h('h2', {}, 'Saved in this browser'),
     h('p', { class: 'muted small' }, 'Every change is saved automatically. Start a new scenario from a baseline with the picker at the top.'), list);
@@ -20,7 +27,7 @@ export function mountScenarios(el: HTMLElement, p: Persistence): void {
         h('div', { class: 'actions' },
           h('button', { type: 'button', class: 'btn btn-small', disabled: isCur, onclick: () => void p.openSaved(rec.id) }, 'Open'),
           h('button', { type: 'button', class: 'btn btn-small', onclick: () => void p.duplicate(rec.id) }, 'Duplicate'),
-          h('button', { type: 'button', class: 'btn btn-small btn-danger', disabled: isCur, onclick: () => confirm(`Delete "${rec.name}"?`) && void p.remove(rec.id) }, 'Delete')),
+          h('button', { type: 'button', class: 'btn btn-small btn-danger', disabled: isCur, onclick: () => void remove(rec.id), 'aria-label': `Delete ${rec.name}` }, 'Delete')),
       );
     }));
   };

@@ -8,8 +8,14 @@ import type { Result, State } from '../../workers/api.ts';
 import type { Signal } from './signal.ts';
 
 export interface Notify {
-  info(message: string): void;
+  /** A passing message; with `action`, a button in it (e.g. Undo) that takes the keyboard focus. */
+  info(message: string, action?: NoticeAction): void;
   error(message: string): void;
+}
+
+export interface NoticeAction {
+  label: string;
+  run(): void;
 }
 
 export interface Actions {

@@ -20,7 +20,10 @@ export interface Persistence {
   openSaved(id: string): Promise<void>;
   duplicate(id: string): Promise<void>;
   rename(id: string, name: string): Promise<void>;
-  remove(id: string): Promise<void>;
+  /** Deletes a saved scenario (not the open one) and gives back its record, for `restore`. */
+  remove(id: string): Promise<SavedScenario | undefined>;
+  /** Puts a deleted record back, as it was. */
+  restore(rec: SavedScenario): Promise<void>;
   flush(): Promise<void>;
 }
 
@@ -93,9 +96,15 @@ export function createPersistence(session: Session, actions: Actions, notify: No
     async remove(id) {
       if (id === saver.currentId) {
         notify.error('That scenario is open; open another one before deleting it.');
-        return;
+        return undefined;
       }
+      const rec = await getScenario(id);
       await deleteScenario(id);
+      await refresh();
+      return rec;
+    },
+    async restore(rec) {
+      await putScenario(rec);
       await refresh();
     },
     flush: () => saver.flush(),
