@@ -145,23 +145,39 @@ type Keyed<T> = { key: readonly unknown[]; value: T };
 /**
  * What a straddle or council-split finding says depends only on which system (id and name) each of its units is
  * in: the populations come from the units. Keying the cache by that, not by the systems' metrics objects, keeps
- * the findings of a council untouched by an edit elsewhere in the systems it spans.
+ * the findings of a council untouched by an edit elsewhere in the systems it spans. `SystemOfUnit` holds, per
+ * unit, its system's id and name (undefined when in none), read once per check.
  */
-function systemsKey(units: ArrayLike<number>, sysAt: (i: number) => GroupMetrics | undefined): (string | undefined)[] {
+interface SystemOfUnit {
+  id: (string | undefined)[];
+  name: (string | undefined)[];
+}
+
+function systemOfUnit(geo: Geography, inp: CheckInput): SystemOfUnit {
+  const sysOf = inp.systemPartition.unitToGroup;
+  const id = new Array<string | undefined>(geo.n);
+  const name = new Array<string | undefined>(geo.n);
+  for (let i = 0; i < geo.n; i++) {
+    const m = sysOf[i] === UNASSIGNED ? undefined : inp.systems[sysOf[i]];
+    id[i] = m?.id;
+    name[i] = m?.name;
+  }
+  return { id, name };
+}
+
+function systemsKey(units: ArrayLike<number>, at: SystemOfUnit): (string | undefined)[] {
   const key = new Array<string | undefined>(2 * units.length);
   for (let k = 0; k < units.length; k++) {
-    const m = sysAt(units[k]);
-    key[2 * k] = m?.id;
-    key[2 * k + 1] = m?.name;
+    key[2 * k] = at.id[units[k]];
+    key[2 * k + 1] = at.name[units[k]];
   }
   return key;
 }
 
-function sameSystems(key: readonly unknown[], units: ArrayLike<number>, sysAt: (i: number) => GroupMetrics | undefined): boolean {
+function sameSystems(key: readonly unknown[], units: ArrayLike<number>, at: SystemOfUnit): boolean {
   if (key.length !== 2 * units.length) return false;
   for (let k = 0; k < units.length; k++) {
-    const m = sysAt(units[k]);
-    if (key[2 * k] !== m?.id || key[2 * k + 1] !== m?.name) return false;
+    if (key[2 * k] !== at.id[units[k]] || key[2 * k + 1] !== at.name[units[k]]) return false;
   }
   return true;
 }
@@ -179,7 +195,7 @@ export class Checker {
   check(s: ScenarioV1, inp: CheckInput): Finding[] {
     const geo = this.geo;
     const sysOf = inp.systemPartition.unitToGroup;
-    const sysAt = (i: number) => (sysOf[i] === UNASSIGNED ? undefined : inp.systems[sysOf[i]]);
+    const at = systemOfUnit(geo, inp);
     const out: Finding[] = [...unassigned(geo, inp.systemPartition, 'system'), ...unassigned(geo, inp.organisationPartition, 'organisation')];
 
     for (const org of inp.organisations) {
@@ -188,8 +204,8 @@ export class Checker {
       for (let k = 1; k < org.members.length && !several; k++) several = sysOf[org.members[k]] !== first;
       if (!several) continue;
       let hit = this.byOrganisation.get(org);
-      if (!hit || !sameSystems(hit.key, org.members, sysAt)) {
-        this.byOrganisation.set(org, (hit = { key: systemsKey(org.members, sysAt), value: straddleFinding(geo, org, inp) }));
+      if (!hit || !sameSystems(hit.key, org.members, at)) {
+        this.byOrganisation.set(org, (hit = { key: systemsKey(org.members, at), value: straddleFinding(geo, org, inp) }));
       }
       if (hit.value) out.push(hit.value);
     }
@@ -210,12 +226,12 @@ export class Checker {
     for (let code = 0; code < 4; code++) for (const f of perSystem) if (f[code]) out.push(f[code]!);
 
     const councils = councilTables(geo);
-    this.councilSplits(councils.utla, 'upper-tier council', inp, out, sysAt);
-    this.councilSplits(councils.lad, 'district council', inp, out, sysAt);
+    this.councilSplits(councils.utla, 'upper-tier council', inp, out, at);
+    this.councilSplits(councils.lad, 'district council', inp, out, at);
     return out;
   }
 
-  private councilSplits(tab: CouncilTable, label: string, inp: CheckInput, out: Finding[], sysAt: (i: number) => GroupMetrics | undefined): void {
+  private councilSplits(tab: CouncilTable, label: string, inp: CheckInput, out: Finding[], at: SystemOfUnit): void {
     const sysOf = inp.systemPartition.unitToGroup;
     const { offsets, index, value } = tab.byCouncil;
     const cache = this.byCouncil[tab.tier];
@@ -232,8 +248,8 @@ export class Checker {
       if (!several) continue;
       let hit = cache[c];
       const members = index.subarray(offsets[c], offsets[c + 1]);
-      if (!hit || !sameSystems(hit.key, members, sysAt)) {
-        cache[c] = hit = { key: systemsKey(members, sysAt), value: councilFinding(this.geo, tab, c, label, inp) };
+      if (!hit || !sameSystems(hit.key, members, at)) {
+        cache[c] = hit = { key: systemsKey(members, at), value: councilFinding(this.geo, tab, c, label, inp) };
       }
       if (hit!.value) out.push(hit!.value);
     }

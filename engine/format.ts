@@ -2,8 +2,10 @@
 
 /** 1234567 → "1,234,567" (rounded to a whole number). */
 export function formatCount(n: number): string {
-  const s = Math.round(Math.abs(n)).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return n < 0 && Math.round(Math.abs(n)) !== 0 ? `-${s}` : s;
+  const digits = Math.round(Math.abs(n)).toString();
+  let s = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let k = s.length; k < digits.length; k += 3) s += `,${digits.slice(k, k + 3)}`;
+  return n < 0 && digits !== '0' ? `-${s}` : s;
 }
 
 /** 1234567 → "1.23M", 412345 → "412k", 950 → "950". */

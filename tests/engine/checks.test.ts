@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { evaluateScenario } from '../../engine/evaluate.ts';
 import { FINDING_CODES } from '../../engine/checks.ts';
 import { formatCount, formatShort, formatShare } from '../../engine/format.ts';
@@ -19,6 +20,17 @@ describe('formatting', () => {
     expect(formatShort(1234567)).toBe('1.23M');
     expect(formatShort(412345)).toBe('412k');
     expect(formatShare(0.8523)).toBe('85.2%');
+  });
+
+  it('groups thousands as en-GB Intl does, for any whole or fractional count, negative or not', () => {
+    const intl = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+    // Intl rounds halves away from zero, formatCount rounds |n| (also away from zero); -0 is shown as 0 by both.
+    fc.assert(fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), (n) => {
+      expect(formatCount(n)).toBe(intl.format(Math.sign(n) * Math.round(Math.abs(n))).replace('-0', '0'));
+    }), { numRuns: 2000 });
+    for (const n of [0, 1, 12, 123, 1234, 12345, 123456, 999.5, -1000.4, -0.4]) {
+      expect(formatCount(n)).toBe(intl.format(Math.sign(n) * Math.round(Math.abs(n))).replace('-0', '0'));
+    }
   });
 });
 
