@@ -51,7 +51,7 @@ async function main() {
 
   const init: Init = await engine.init(asset('bundle.json'));
   performance.mark('footprints:init'); // the worker has the bundle and sent the geometry (first-paint breakdown)
-  const map = await createMapView(byId('map'), init);
+  const map = await createMapView(byId('map'), init, { revealOnLoad: false }); // the painter reveals it
   map.once('load', () => performance.mark('footprints:map-loaded')); // every source tiled and drawn
   let painted: Painted = { seq: 0, at: 0, appliedAt: 0 };
   let firstPaint = 0;

@@ -199,7 +199,15 @@ const loadedMaps = new WeakSet<MlMap>();
 /** Whether a map has drawn its first complete frame (MapLibre's `load`: every source tiled). */
 export const hasLoaded = (map: MlMap): boolean => loadedMaps.has(map);
 
-export function createMapView(container: HTMLElement, init: Init): Promise<MlMap> {
+export interface MapViewOptions {
+  /**
+   * Show the canvas at the map's first complete frame (MapLibre's `load`), as a map that only shows does; false
+   * keeps it hidden until `revealMap` (the editor's painter: its first state's frame, not a map of grey CCGs).
+   */
+  revealOnLoad?: boolean;
+}
+
+export function createMapView(container: HTMLElement, init: Init, { revealOnLoad = true }: MapViewOptions = {}): Promise<MlMap> {
   const map = new MapLibreMap({
     container,
     style: style(init),
@@ -219,7 +227,7 @@ export function createMapView(container: HTMLElement, init: Init): Promise<MlMap
   regionsOf.set(map, init.regions);
   skipPlacementEchoFrames(map);
   holdFramesWhileTiling(map);
-  hideUntilLoaded(map);
+  hideUntilRevealed(map, revealOnLoad);
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
@@ -294,20 +302,29 @@ function holdFramesWhileTiling(map: MlMap): void {
 }
 
 /**
- * The canvas stays hidden until the first complete frame: the frames MapLibre draws while it requests and
+ * The canvas stays hidden until the map shows what it is for: the frames MapLibre draws while it requests and
  * receives tiles are then not composited, which in software GL spares a few hundred ms of CPU that the tiling
- * worker and the engine need. Shown from the `load` event, which fires after that frame is drawn and before it
- * is presented, so the first frame anyone sees is the complete map.
+ * worker and the engine need. `revealMap` (or MapLibre's `load`, with `revealOnLoad`) is called while the frame
+ * to show is being drawn, so it is the first frame anyone sees. Whatever happens, the map shows after
+ * FIRST_FRAME_WAIT_MS.
  */
-function hideUntilLoaded(map: MlMap): void {
+const reveals = new WeakMap<MlMap, () => void>();
+function hideUntilRevealed(map: MlMap, onLoad: boolean): void {
   const canvas = map.getCanvas();
   canvas.style.visibility = 'hidden';
   const show = () => {
     clearTimeout(timer);
+    reveals.delete(map);
     canvas.style.visibility = '';
   };
-  const timer = setTimeout(show, FIRST_FRAME_WAIT_MS); // whatever happens, the map shows
-  map.once('load', show);
+  const timer = setTimeout(show, FIRST_FRAME_WAIT_MS);
+  reveals.set(map, show);
+  if (onLoad) map.once('load', show);
+}
+
+/** Shows a map's canvas (once; see `MapViewOptions.revealOnLoad`). */
+export function revealMap(map: MlMap): void {
+  reveals.get(map)?.();
 }
 
 /** A 10×10 diagonal hatch (drawn in code: the style loads nothing from anywhere). */

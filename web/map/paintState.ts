@@ -5,18 +5,21 @@
  * - labels: `updateData` with the label features that changed (unchanged ones keep their identity across the
  *   worker boundary, workers/statePatch.ts), `setData` only when systems were added or removed;
  * - collaborations: `setData` only when the worker sent new footprints.
- * When labels change, the fills and borders wait for the label source to be re-tiled by MapLibre's worker (at most
- * HOLD_MS), with map frames held meanwhile, so an edit is drawn in one frame (see `hold` below). The first state,
+ Fills and borders go into the next frame; the labels follow a frame or two later, once MapLibre's worker has
+ * re-tiled them (waiting for them held the new fills back by that round trip, ~45 ms here, and by the frame
+ * queued behind it: tests/bench/browser.ts measured the new fills on screen ~100 ms later). The first state,
  * applied before the map's first complete frame (mapView.ts), is painted with that frame.
  * Timings go to the performance timeline: `footprints:applied` when a state reaches the painter,
- * `footprints:painted` on the first frame drawn after it, `footprints:settled` once the map is idle again
+ * `footprints:drawn` when MapLibre has issued the draw calls of the frame showing it, `footprints:painted` on the
+ * next animation frame (the page's last view of it; the bench reads when it was presented from a trace),
+ * `footprints:settled` once the map is idle again
  * (labels placed), each with `detail.seq`; `footprints:preview` on the first frame showing a paint-stroke preview
  * (the clicked CCG already in its new colour, before the worker answers). `onPainted` fires with the first frame.
  */
-import type { MapSourceDataEvent, Map as MlMap } from 'maplibre-gl';
+import type { Map as MlMap } from 'maplibre-gl';
 import type { Feature } from 'geojson';
 import { NO_COLOUR, type State } from '../../workers/api.ts';
-import { SOURCES, geojsonSource, hasLoaded } from './mapView.ts';
+import { SOURCES, geojsonSource, hasLoaded, revealMap } from './mapView.ts';
 
 export interface Painter {
   /** Colour shown for each unit (includes paint-stroke previews). */
@@ -29,7 +32,7 @@ export interface Painter {
 }
 
 const MAX_MARKS = 600;
-/** Longest map frames are held for a paint stroke's state or its labels (then whatever is there is drawn). */
+/** Longest map frames are held for a paint stroke's state (then whatever is there is drawn). */
 const HOLD_MS = 250;
 
 export function createPainter(map: MlMap, n: number, onPainted: (seq: number, at: number, appliedAt: number) => void = () => undefined): Painter {
@@ -43,6 +46,7 @@ export function createPainter(map: MlMap, n: number, onPainted: (seq: number, at
       marks = 0;
       performance.clearMarks('footprints:applied');
       performance.clearMarks('footprints:painted');
+      performance.clearMarks('footprints:drawn');
       performance.clearMarks('footprints:settled');
       performance.clearMarks('footprints:preview');
     }
@@ -61,59 +65,42 @@ export function createPainter(map: MlMap, n: number, onPainted: (seq: number, at
     borders = next;
   }
 
-  /** Sends the labels that changed to MapLibre's worker; true if the label source is being re-tiled. */
-  function paintLabels(next: State['labels']): boolean {
-    if (next === labels) return false;
+  /** Sends the labels that changed to MapLibre's worker, which re-tiles them. */
+  function paintLabels(next: State['labels']): void {
+    if (next === labels) return;
     const prev = labels;
     labels = next;
     const source = geojsonSource(map, SOURCES.labels);
     if (!prev || prev.features.length !== next.features.length) {
       void source.setData(next);
-      return true;
+      return;
     }
     const changed: Feature[] = [];
     next.features.forEach((f, k) => {
       if (f !== prev.features[k]) changed.push(f);
     });
     if (changed.length) void source.updateData({ add: changed });
-    return changed.length > 0;
   }
 
-  // One frame per edit. Where a frame costs a few hundred ms (software GL), a frame with the new fills but the old
-  // labels, then another when the labels come back re-tiled from MapLibre's worker, doubles what an edit costs;
-  // so does a frame MapLibre draws for the click itself (its handlers ask for one on mouseup) just before the state
-  // arrives. So map frames are held from a paint stroke's mousedown (`hold`) until its state, and while that
-  // state's labels are re-tiled; the fills and borders wait too, and all of it lands in one frame. A hold never
-  // lasts more than HOLD_MS.
+  // A paint stroke holds map frames from its mousedown (`hold`) until its state arrives: MapLibre's handlers ask for
+  // a frame on mouseup that would show nothing new, and where a frame costs a hundred ms or more (software GL) the
+  // state's frame would queue behind it. A hold never lasts more than HOLD_MS.
   const requestFrame = map.triggerRepaint.bind(map);
-  let holding: { finish: () => void; timer: ReturnType<typeof setTimeout> } | null = null;
+  let holding: ReturnType<typeof setTimeout> | null = null;
   let frameAsked = false;
   map.triggerRepaint = () => {
     if (holding) frameAsked = true;
     else requestFrame();
   };
-  function onLabelData(e: MapSourceDataEvent) {
-    if (e.sourceId === SOURCES.labels && (e.tile || e.sourceDataType === 'content') && map.isSourceLoaded(SOURCES.labels)) release();
-  }
-  /** Ends a hold without letting its frame through (what it waited for is painted, into the next frame). */
-  const drop = () => {
-    const h = holding;
-    if (!h) return;
-    holding = null;
-    clearTimeout(h.timer);
-    map.off('sourcedata', onLabelData);
-    h.finish();
-  };
   const release = () => {
-    drop();
+    if (holding) clearTimeout(holding);
+    holding = null;
     if (frameAsked) requestFrame();
     frameAsked = false;
   };
-  /** Holds map frames (at most HOLD_MS); with `finish`, runs it once the label source is re-tiled. */
-  const hold = (finish: () => void = () => undefined, labels = false) => {
-    drop();
-    holding = { finish, timer: setTimeout(release, HOLD_MS) };
-    if (labels) map.on('sourcedata', onLabelData);
+  const hold = () => {
+    if (holding) clearTimeout(holding);
+    holding = setTimeout(release, HOLD_MS);
   };
 
   return {
@@ -122,34 +109,30 @@ export function createPainter(map: MlMap, n: number, onPainted: (seq: number, at
       const appliedAt = performance.now();
       const seq = state.seq;
       mark('footprints:applied', seq, appliedAt);
-      const relabelling = paintLabels(state.labels);
+      paintLabels(state.labels);
       if (state.collaborationFootprints) void geojsonSource(map, SOURCES.collabs).setData(state.collaborationFootprints);
       // Before the map's first complete frame (the first state, applied while the sources are still being tiled),
       // everything goes in at once and the state counts as painted with that frame (MapLibre's `load`).
       const first = !hasLoaded(map);
-      const paint = () => {
-        for (let i = 0; i < n; i++) if (shown[i] !== state.unitColour[i]) setColour(i, state.unitColour[i]);
-        for (const i of previewed) map.setFeatureState({ source: SOURCES.units, id: i }, { paint: false });
-        previewed.clear();
-        paintBorders(state.borders);
-        map.once(first ? 'load' : 'render', () =>
-          requestAnimationFrame(() => {
-            const at = performance.now();
-            mark('footprints:painted', seq, at);
-            onPainted(seq, at, appliedAt);
-          }),
-        );
-        map.once('idle', () => requestAnimationFrame(() => mark('footprints:settled', seq)));
-        map.triggerRepaint();
-      };
-      if (relabelling && !first) hold(paint, true);
-      else {
-        drop();
-        paint();
-        release();
-      }
+      for (let i = 0; i < n; i++) if (shown[i] !== state.unitColour[i]) setColour(i, state.unitColour[i]);
+      for (const i of previewed) map.setFeatureState({ source: SOURCES.units, id: i }, { paint: false });
+      previewed.clear();
+      paintBorders(state.borders);
+      map.once(first ? 'load' : 'render', () => {
+        // The frame's draw calls are issued; the next animation frame comes once it is handed on for display.
+        mark('footprints:drawn', seq);
+        revealMap(map); // the first state's frame is the first the map shows (mapView.ts)
+        requestAnimationFrame(() => {
+          const at = performance.now();
+          mark('footprints:painted', seq, at);
+          onPainted(seq, at, appliedAt);
+        });
+      });
+      map.once('idle', () => requestAnimationFrame(() => mark('footprints:settled', seq)));
+      map.triggerRepaint();
+      release();
     },
-    hold: () => hold(),
+    hold,
     preview(unit, colour) {
       release();
       if (shown[unit] !== colour) setColour(unit, colour);
