@@ -2,25 +2,22 @@
  * Browser bench (`npm run bench:browser`): click-to-repainted-map in headless Chromium on the real bundle, against
  * a production build (vite build + vite preview) and the vite dev server.
  *
- * Each edit is a click with the paint tool on a border CCG, alternately into a neighbouring system and back. From
- * the app's performance marks (workers/patchedApi.ts, web/map/paintState.ts, web/main.ts) each edit is split into:
- *   (a) click → state: mousedown → the worker's state patch received and rebuilt on the main thread
- *       (hit test, paint preview, command to the worker, engine, patch encoding, transfer, decoding);
- *   (b) state → painted: that → the first animation frame after MapLibre drew the new fills and borders
- *       (painter, panels, MapLibre's render JS, and SwiftShader rasterising the frame in the GPU process);
- *   with click → drawn between them: when MapLibre has issued the new frame's draw calls, so all JavaScript on
- *   the way is done and what remains is rasterising and compositing;
- *   and click → settled: until the map is idle again (labels re-tiled and placed by MapLibre's worker);
- *   and click → preview frame, if any: a drag (or a button held > 50 ms) previews CCGs before the worker answers;
- *   a plain click waits for the worker, whose answer comes sooner than another software-GL frame would.
- * Plus: first map paint after navigation, main-thread long tasks (> 50 ms) during the edits, an unchanged map
- * frame and one with only the background layer (the software-GL floor of this machine), MapLibre's own render JS
- * per frame, and — from a Chromium trace of a few more edits — busy time per thread (page main thread, workers,
- * GPU process).
+ * Each edit is a click with the paint tool on a border CCG, alternately into a neighbouring system and back, after
+ * a pause (--pause, 400 ms) as a planner makes between choosing the target system and clicking. Per edit:
+ *   click → on screen: mousedown → the end of the buffer swap of the first display frame holding the new fills,
+ *     read from Chromium's Graphics.Pipeline trace (trace.ts) — the headline, against the budget;
+ *   click → drawn: → MapLibre has issued that frame's draw calls, so all JavaScript on the way is done (hit test,
+ *     worker, engine, patch, painter, panels, MapLibre) and what remains is rasterising and compositing;
+ *   (a) click → state: → the worker's state patch received and rebuilt on the main thread;
+ *   (b) state → painted: → the page's next animation frame after the draw calls (what the page can observe);
+ *   click → settled: until the map is idle again (labels re-tiled by MapLibre's worker and placed);
+ *   click → preview frame, if any: a drag (or a button held > 50 ms) previews CCGs before the worker answers.
+ * Plus: draw calls → on screen for isolated repaints of the unchanged map and of its background alone (the
+ * software-GL floor of this machine), first map on screen over --loads page loads, main-thread long tasks
+ * (> 50 ms) within the edits, MapLibre's own render JS per frame, and — from a Chromium trace of a few more edits —
+ * busy time per thread (page main thread, workers, GPU process).
  *
- * Before each click the bench pauses (--pause, 400 ms) after choosing the target system, as a planner does.
- *
- *   npx tsx tests/bench/browser.ts [--edits=40] [--mode=both|prod|dev] [--pause=400] [--no-trace] [--no-build]
+ *   npx tsx tests/bench/browser.ts [--edits=40] [--loads=5] [--mode=both|prod|dev] [--pause=400] [--no-trace] [--no-build]
  *   (E2E_GPU=0: --disable-gpu, software compositing on the page's main thread, as the e2e tests run)
  *
  * Writes artifacts/browser-bench.json and prints a summary. Budgets are reported, not asserted.
@@ -28,10 +25,11 @@
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { loadavg, cpus } from 'node:os';
 import { build, preview } from 'vite';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { ARTIFACTS, CHROMIUM, ROOT, chromiumArgs, startServer, waitReady } from '../e2e/helpers.ts';
 import { borderCcg } from '../e2e/realBundle.ts';
+import { presentationTimes, threadBusy } from './trace.ts';
 
 const arg = (name: string, dflt: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
 const flag = (name: string) => process.argv.includes(`--${name}`);
@@ -40,6 +38,7 @@ const TRACE_EDITS = flag('no-trace') ? 0 : Number(arg('trace-edits', '8'));
 const MODES = (arg('mode', 'both') === 'both' ? ['prod', 'dev'] : [arg('mode', 'both')]) as ('prod' | 'dev')[];
 const gpuProcess = process.env.E2E_GPU !== '0';
 const PAUSE_MS = Number(arg('pause', '400'));
+const LOADS = Math.max(1, Number(arg('loads', '5')));
 /** Extra Chromium switches to try (space-separated), e.g. BENCH_CHROMIUM_ARGS=--disable-gpu-rasterization. */
 const extraArgs = (process.env.BENCH_CHROMIUM_ARGS ?? '').split(/\s+/).filter(Boolean);
 
@@ -129,83 +128,47 @@ async function edit(page: Page, k: number, at: { x: number; y: number }, from: s
   })()`) as Promise<EditSample>;
 }
 
-type TraceEvent = { ph: string; name: string; cat?: string; pid: number; tid: number; ts: number; dur?: number; args: Record<string, unknown> };
-type PipelineStep = { step?: string; surface_frame_trace_id?: string; display_trace_id?: string; aggregated_surface_frame_trace_ids?: string[] };
-
-/**
- * When each edit's map frame reached the screen, in the page's clock (performance.now()), from Chromium's
- * Graphics.Pipeline trace steps: the first compositor frame the page's renderer submits after the frame's draw
- * calls were issued (`footprints:drawn` or `markName`, in that same main frame), the display frame that aggregated it, and the
- * end of that display frame's buffer swap. NaN where the trace misses a step. Software GL shows here: the GPU
- * process draws the WebGL canvas and composites the page before that swap ends.
- */
-function presentationTimes(trace: Buffer, drawnAt: number[], markName = 'footprints:drawn'): number[] {
-  // The frame ids are 64-bit integers, beyond what a JSON number keeps exactly: read them as strings.
-  const text = trace.toString()
-    .replace(/("(?:surface_frame_trace_id|display_trace_id)":)(-?\d+)/g, '$1"$2"')
-    .replace(/("aggregated_surface_frame_trace_ids":\[)([-\d,]*)\]/g, (_m, head: string, ids: string) => `${head}${ids.split(',').filter(Boolean).map((x) => `"${x}"`).join(',')}]`);
-  const { traceEvents } = JSON.parse(text) as { traceEvents: TraceEvent[] };
-  const mark = traceEvents.find((e) => e.cat === 'blink.user_timing' && e.name === markName);
-  if (!mark) return drawnAt.map(() => NaN);
-  // Trace clock (µs) = page clock (ms) × 1000 + offset, from any user-timing event (it carries both).
-  const offset = mark.ts - Number((mark.args.data as { startTime: number }).startTime) * 1000;
-  const step = (e: TraceEvent) => e.args.chrome_graphics_pipeline as PipelineStep | undefined;
-  const pipeline = traceEvents.filter((e) => e.name === 'Graphics.Pipeline' && e.ph === 'X' && step(e)).sort((a, b) => a.ts - b.ts);
-  const submits = pipeline.filter((e) => e.pid === mark.pid && step(e)!.step === 'STEP_SUBMIT_COMPOSITOR_FRAME');
-  const aggregations = pipeline.filter((e) => step(e)!.step === 'STEP_SURFACE_AGGREGATION');
-  const swapEnd = new Map(pipeline.filter((e) => step(e)!.step === 'STEP_FINISH_BUFFER_SWAP').map((e) => [step(e)!.display_trace_id, e.ts]));
-  return drawnAt.map((d) => {
-    const D = d * 1000 + offset;
-    const submit = submits.find((e) => e.ts >= D);
-    const id = submit && step(submit)!.surface_frame_trace_id;
-    const agg = id === undefined ? undefined : aggregations.find((e) => e.ts >= submit!.ts && (step(e)!.aggregated_surface_frame_trace_ids ?? []).includes(id));
-    const end = agg && swapEnd.get(step(agg)!.display_trace_id);
-    return end === undefined ? NaN : (end - offset) / 1000;
-  });
+interface FirstLoad {
+  /** The first state's frame presented, ms after navigation start (from the trace). */
+  onScreen: number;
+  /** The page's next animation frame after that frame's draw calls. */
+  nextAnimationFrame: number;
+  steps: Record<string, number>;
 }
 
-/** Busy time per thread from a Chromium trace (top-level tasks), ms per edit. */
-function threadBusy(trace: Buffer, edits: number): Record<string, number> {
-  const { traceEvents } = JSON.parse(trace.toString()) as { traceEvents: { ph: string; name: string; pid: number; tid: number; dur?: number; args: { name?: string } }[] };
-  const tname = new Map<string, string>();
-  const pname = new Map<number, string>();
-  for (const e of traceEvents) {
-    if (e.ph === 'M' && e.name === 'thread_name') tname.set(`${e.pid}:${e.tid}`, e.args.name ?? '');
-    if (e.ph === 'M' && e.name === 'process_name') pname.set(e.pid, e.args.name ?? '');
-  }
-  const busy = new Map<string, number>();
-  for (const e of traceEvents) {
-    if (e.ph !== 'X' || !e.dur || e.name !== 'ThreadControllerImpl::RunTask') continue;
-    const thread = tname.get(`${e.pid}:${e.tid}`) ?? '';
-    const proc = pname.get(e.pid) ?? '';
-    const key = proc === 'Renderer' && thread === 'CrRendererMain' ? 'pageMainThread'
-      : proc === 'Renderer' && thread.startsWith('DedicatedWorker') ? 'workers (engine + MapLibre)'
-        : proc === 'GPU Process' && thread === 'CrGpuMain' ? 'gpuProcessMain (SwiftShader GL)'
-          : proc === 'GPU Process' ? 'gpuProcessOther'
-            : proc === 'Renderer' ? 'rendererOther (compositor, raster)' : null;
-    if (key) busy.set(key, (busy.get(key) ?? 0) + e.dur / 1000);
-  }
-  return Object.fromEntries([...busy].map(([k, v]) => [k, r1(v / edits)]));
+/** Opens the app in a fresh context with the frame pipeline traced; records when its first map was on screen. */
+async function openTraced(browser: Browser, url: string, into: FirstLoad[]): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
+  await browser.startTracing(page, { categories: ['__metadata', 'blink.user_timing', 'graphics.pipeline'] });
+  await page.goto(url);
+  await waitReady(page);
+  const nextAnimationFrame = (await page.evaluate('window.__footprints.firstPaintMs')) as number;
+  const drawnAt = (await page.evaluate(`performance.getEntriesByName('footprints:drawn')[0].startTime`)) as number;
+  await page.waitForTimeout(1500); // the frame's swap ends well after the page's next animation frame
+  const [onScreen] = presentationTimes(await browser.stopTracing(), [drawnAt]);
+  const steps = (await page.evaluate(`(() => {
+    const at = (n) => Math.round(performance.getEntriesByName(n)[0]?.startTime ?? NaN);
+    const nav = performance.getEntriesByType('navigation')[0];
+    return { domContentLoaded: Math.round(nav.domContentLoadedEventEnd), engineInit: at('footprints:init'), mapLoaded: at('footprints:map-loaded'), firstState: at('footprints:applied') };
+  })()`)) as Record<string, number>;
+  into.push({ onScreen, nextAnimationFrame, steps });
+  return { context, page };
 }
 
 async function run(browser: Browser, mode: 'prod' | 'dev') {
   const server = await serve(mode);
   try {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-    await browser.startTracing(page, { categories: ['__metadata', 'blink.user_timing', 'graphics.pipeline'] });
-    await page.goto(server.url);
-    await waitReady(page);
-    const firstPaintMs = (await page.evaluate('window.__footprints.firstPaintMs')) as number;
-    const firstDrawnAt = (await page.evaluate(`performance.getEntriesByName('footprints:drawn')[0].startTime`)) as number;
-    await page.waitForTimeout(1500); // the frame's swap ends well after the page's next animation frame
-    const [firstOnScreenMs] = presentationTimes(await browser.stopTracing(), [firstDrawnAt]);
-    const firstPaintSteps = (await page.evaluate(`(() => {
-      const at = (n) => Math.round(performance.getEntriesByName(n)[0]?.startTime ?? NaN);
-      const nav = performance.getEntriesByType('navigation')[0];
-      return { domContentLoaded: Math.round(nav.domContentLoadedEventEnd), engineInit: at('footprints:init'), mapLoaded: at('footprints:map-loaded'), firstState: at('footprints:applied') };
-    })()`)) as Record<string, number>;
+    // First map on screen, over LOADS page loads in fresh browser contexts (the last one stays open for the edits).
+    const loads: FirstLoad[] = [];
+    let opened: { context: BrowserContext; page: Page } | undefined;
+    for (let k = 0; k < LOADS; k++) {
+      await opened?.context.close();
+      opened = await openTraced(browser, server.url, loads);
+    }
+    const { context, page } = opened!;
+    const firstLoad = (f: (l: FirstLoad) => number) => Math.round(quantile(loads.map(f), 0.5));
     const { i, from, to } = borderCcg();
     await page.evaluate(`(() => {
       const w = window;
@@ -272,9 +235,10 @@ async function run(browser: Browser, mode: 'prod' | 'dev') {
     const found = clickToPresented.filter(Number.isFinite);
     return {
       mode,
-      firstMapOnScreenMs: Math.round(firstOnScreenMs),
-      firstMapPaintMs: Math.round(firstPaintMs),
-      firstPaintStepsMs: firstPaintSteps,
+      firstMapOnScreenMs: firstLoad((l) => l.onScreen),
+      firstMapOnScreenEachLoadMs: loads.map((l) => Math.round(l.onScreen)),
+      firstMapNextAnimationFrameMs: firstLoad((l) => l.nextAnimationFrame),
+      firstPaintStepsMs: { domContentLoaded: firstLoad((l) => l.steps.domContentLoaded), engineInit: firstLoad((l) => l.steps.engineInit), mapLoaded: firstLoad((l) => l.steps.mapLoaded), firstState: firstLoad((l) => l.steps.firstState) },
       clickToPresentedMs: stats(found),
       presentedFoundInTrace: `${found.length}/${samples.length}`,
       clickToPaintedMs: pick((s) => s.clickToPainted),
@@ -336,7 +300,7 @@ for (const r of results) {
   console.log(`  (a) click → state on the main thread: p50 ${r.a_clickToStateMs.p50}, p95 ${r.a_clickToStateMs.p95} ms (mouseup → state p50 ${r.mouseupToStateMs.p50}; in the worker: engine p50 ${r.workerEngineMs.p50} ms, patch ${r.workerPatchEncodeMs.p50} ms)`);
   console.log(`  (b) state → painted frame: p50 ${r.b_stateToPaintedMs.p50}, p95 ${r.b_stateToPaintedMs.p95} ms (of which painter + panels JS p50 ${r.stateToPanelsDoneMs.p50} ms; MapLibre render JS p50 ${r.mapLibreRenderJsPerFrameMs.p50} ms/frame, ${r.mapLibreFramesPerEdit} frames/edit)`);
   console.log(`  draw calls issued → on screen: an edit's frame p50 ${r.editDrawnToPresentedMs.p50} ms; a repaint of the unchanged map ${r.unchangedFrameDrawnToPresentedMs} ms; of the background layer alone ${r.backgroundOnlyFrameDrawnToPresentedMs} ms (the software-GL floor of a 1440×900 page with a WebGL map); click → labels settled (JS) p50 ${r.clickToSettledMs.p50}, p95 ${r.clickToSettledMs.p95} ms`);
-  console.log(`  first map on screen ${r.firstMapOnScreenMs} ms after navigation (budget 1500; the page's next animation frame after its draw calls at ${r.firstMapPaintMs} ms; ${Object.entries(r.firstPaintStepsMs).map(([k, v]) => `${k} ${v}`).join(', ')}); main-thread tasks > 50 ms within click → painted: ${r.longTasksOver50msInEdits}${r.longTasksOver50msInEdits ? ` (longest ${r.longestInEditMs} ms)` : ''}, elsewhere in the loop (choosing the target): ${r.longTasksOver50msBetweenEdits}${r.longTasksOver50msBetweenEdits ? ` (longest ${r.longestTaskMs} ms)` : ''}`);
+  console.log(`  first map on screen ${r.firstMapOnScreenMs} ms after navigation, median of ${r.firstMapOnScreenEachLoadMs.length} loads (${r.firstMapOnScreenEachLoadMs.join(', ')}; budget 1500; the page's next animation frame after its draw calls at ${r.firstMapNextAnimationFrameMs} ms; medians: ${Object.entries(r.firstPaintStepsMs).map(([k, v]) => `${k} ${v}`).join(', ')}); main-thread tasks > 50 ms within click → painted: ${r.longTasksOver50msInEdits}${r.longTasksOver50msInEdits ? ` (longest ${r.longestInEditMs} ms)` : ''}, elsewhere in the loop (choosing the target): ${r.longTasksOver50msBetweenEdits}${r.longTasksOver50msBetweenEdits ? ` (longest ${r.longestTaskMs} ms)` : ''}`);
   if (r.threadBusyMsPerEdit) console.log(`  busy ms per edit (traced; includes choosing the target in the select) by thread: ${Object.entries(r.threadBusyMsPerEdit).map(([k, v]) => `${k} ${v}`).join(', ')}`);
 }
 console.log(`\nwrote ${ARTIFACTS}/browser-bench.json`);
