@@ -16,7 +16,7 @@
  * (labels placed), each with `detail.seq`; `footprints:preview` on the first frame showing a paint-stroke preview
  * (the clicked CCG already in its new colour, before the worker answers). `onPainted` fires with the first frame.
  */
-import type { Map as MlMap } from 'maplibre-gl';
+import type { MapSourceDataEvent, Map as MlMap } from 'maplibre-gl';
 import type { Feature } from 'geojson';
 import { NO_COLOUR, type State } from '../../workers/api.ts';
 import { SOURCES, geojsonSource, hasLoaded, revealMap } from './mapView.ts';
@@ -32,7 +32,7 @@ export interface Painter {
 }
 
 const MAX_MARKS = 600;
-/** Longest map frames are held for a paint stroke's state (then whatever is there is drawn). */
+/** Longest map frames are held for a paint stroke's state or an edit's labels (then whatever is there is drawn). */
 const HOLD_MS = 250;
 
 export function createPainter(map: MlMap, n: number, onPainted: (seq: number, at: number, appliedAt: number) => void = () => undefined): Painter {
@@ -65,42 +65,66 @@ export function createPainter(map: MlMap, n: number, onPainted: (seq: number, at
     borders = next;
   }
 
-  /** Sends the labels that changed to MapLibre's worker, which re-tiles them. */
-  function paintLabels(next: State['labels']): void {
-    if (next === labels) return;
+  /** Sends the labels that changed to MapLibre's worker, which re-tiles them; true if it does. */
+  function paintLabels(next: State['labels']): boolean {
+    if (next === labels) return false;
     const prev = labels;
     labels = next;
     const source = geojsonSource(map, SOURCES.labels);
     if (!prev || prev.features.length !== next.features.length) {
       void source.setData(next);
-      return;
+      return true;
     }
     const changed: Feature[] = [];
     next.features.forEach((f, k) => {
       if (f !== prev.features[k]) changed.push(f);
     });
     if (changed.length) void source.updateData({ add: changed });
+    return changed.length > 0;
   }
 
-  // A paint stroke holds map frames from its mousedown (`hold`) until its state arrives: MapLibre's handlers ask for
-  // a frame on mouseup that would show nothing new, and where a frame costs a hundred ms or more (software GL) the
-  // state's frame would queue behind it. A hold never lasts more than HOLD_MS.
+  // Map frames are held (never longer than HOLD_MS), where a frame would show nothing new and, with frames costing a
+  // hundred ms or more (software GL), would delay the one that does:
+  // - from a paint stroke's mousedown (`hold`) until its state: MapLibre's handlers ask for a frame on mouseup;
+  // - after an edit's frame, while MapLibre's worker re-tiles the labels: the label source's new data asks for a
+  //   frame before its tiles are back. Moving the map ends this hold at once.
   const requestFrame = map.triggerRepaint.bind(map);
-  let holding: ReturnType<typeof setTimeout> | null = null;
+  let holding: { timer: ReturnType<typeof setTimeout>; end?: () => void } | null = null;
   let frameAsked = false;
   map.triggerRepaint = () => {
     if (holding) frameAsked = true;
     else requestFrame();
   };
   const release = () => {
-    if (holding) clearTimeout(holding);
+    const h = holding;
     holding = null;
+    if (h) {
+      clearTimeout(h.timer);
+      h.end?.();
+    }
     if (frameAsked) requestFrame();
     frameAsked = false;
   };
-  const hold = () => {
-    if (holding) clearTimeout(holding);
-    holding = setTimeout(release, HOLD_MS);
+  const hold = (end?: () => void) => {
+    if (holding) {
+      clearTimeout(holding.timer);
+      holding.end?.();
+    }
+    holding = { timer: setTimeout(release, HOLD_MS), end };
+  };
+  const holdForLabels = () => {
+    const ours = () => holding === mine;
+    const onData = (e: MapSourceDataEvent) => {
+      if (ours() && e.sourceId === SOURCES.labels && e.tile && map.isSourceLoaded(SOURCES.labels)) release();
+    };
+    const onMove = () => ours() && release();
+    hold(() => {
+      map.off('sourcedata', onData);
+      map.off('movestart', onMove);
+    });
+    const mine = holding;
+    map.on('sourcedata', onData);
+    map.on('movestart', onMove);
   };
 
   return {
@@ -109,7 +133,7 @@ export function createPainter(map: MlMap, n: number, onPainted: (seq: number, at
       const appliedAt = performance.now();
       const seq = state.seq;
       mark('footprints:applied', seq, appliedAt);
-      paintLabels(state.labels);
+      const relabelling = paintLabels(state.labels);
       if (state.collaborationFootprints) void geojsonSource(map, SOURCES.collabs).setData(state.collaborationFootprints);
       // Before the map's first complete frame (the first state, applied while the sources are still being tiled),
       // everything goes in at once and the state counts as painted with that frame (MapLibre's `load`).
@@ -122,6 +146,7 @@ export function createPainter(map: MlMap, n: number, onPainted: (seq: number, at
         // The frame's draw calls are issued; the next animation frame comes once it is handed on for display.
         mark('footprints:drawn', seq);
         revealMap(map); // the first state's frame is the first the map shows (mapView.ts)
+        if (relabelling && !first && !map.isSourceLoaded(SOURCES.labels)) holdForLabels();
         requestAnimationFrame(() => {
           const at = performance.now();
           mark('footprints:painted', seq, at);
@@ -132,7 +157,7 @@ export function createPainter(map: MlMap, n: number, onPainted: (seq: number, at
       map.triggerRepaint();
       release();
     },
-    hold,
+    hold: () => hold(),
     preview(unit, colour) {
       release();
       if (shown[unit] !== colour) setColour(unit, colour);
