@@ -57,6 +57,19 @@ describe('Footprints in Chromium', () => {
     expect(await page.textContent('#selection-text')).toContain(bundle.units.name[i]);
   });
 
+  /** A system's label as MapLibre tiled it, once the map is idle (population and counts lines). */
+  const mapLabel = (id: string) => page.evaluate(async (sys) => {
+    const m = (window as unknown as { __footprints: { map: import('maplibre-gl').Map } }).__footprints.map;
+    if (!m.loaded()) await new Promise((r) => m.once('idle', r));
+    const f = m.querySourceFeatures('system-labels').find((x) => x.properties.id === sys);
+    return f ? { population: f.properties.population as string, counts: f.properties.counts as string } : null;
+  }, id);
+  const stateLabel = (id: string) => page.evaluate((sys) => {
+    const st = (window as unknown as { __footprints: { state: import('../../workers/api.ts').State } }).__footprints.state;
+    const f = st.labels.features.find((x) => x.properties.id === sys)!;
+    return { population: f.properties.population, counts: f.properties.counts };
+  }, id);
+
   it('assigns a CCG to a neighbouring system from the keyboard: both populations change by exactly its population', async () => {
     const { i, code, population, from, to } = borderCcg();
     const fromBefore = await tablePopulation(from);
@@ -94,9 +107,10 @@ describe('Footprints in Chromium', () => {
     expect(await tablePopulation(to)).toBe(toBefore);
   });
 
-  it('paints CCGs into the active system with the paint tool, as one undo step', async () => {
+  it('paints CCGs into the active system with the paint tool, as one undo step; the map labels follow', async () => {
     const { i, population, from, to } = borderCcg();
     const toBefore = await tablePopulation(to);
+    const countsBefore = await mapLabel(to);
     await page.selectOption('#assign-to', to);
     await page.keyboard.press('p');
     expect(await hook(page, (h) => h.activeSystem)).toBe(to);
@@ -106,6 +120,9 @@ describe('Footprints in Chromium', () => {
     await settle(page);
     expect(await tablePopulation(to)).toBe(toBefore + population);
     expect(await hook(page, (h) => h.state!.history.undoLabel)).toContain('assign');
+    // What MapLibre tiled for the two systems' labels is what the engine wrote for this state, CCG counts changed.
+    for (const id of [from, to]) expect(await mapLabel(id)).toEqual(await stateLabel(id));
+    expect(await mapLabel(to)).not.toEqual(countsBefore);
     await page.click('#undo');
     await settle(page);
     expect(await tablePopulation(to)).toBe(toBefore);
