@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, hook, settle, startApp, type App } from './helpers.ts';
 import { borderCcg, bundle } from './realBundle.ts';
+import type { Map as MlMap } from 'maplibre-gl';
+import type { State } from '../../workers/api.ts';
 
 let app: App;
 let page: Page;
@@ -59,13 +61,13 @@ describe('Footprints in Chromium', () => {
 
   /** A system's label as MapLibre tiled it, once the map is idle (population and counts lines). */
   const mapLabel = (id: string) => page.evaluate(async (sys) => {
-    const m = (window as unknown as { __footprints: { map: import('maplibre-gl').Map } }).__footprints.map;
+    const m = (window as unknown as { __footprints: { map: MlMap } }).__footprints.map;
     if (!m.loaded()) await new Promise((r) => m.once('idle', r));
     const f = m.querySourceFeatures('system-labels').find((x) => x.properties.id === sys);
     return f ? { population: f.properties.population as string, counts: f.properties.counts as string } : null;
   }, id);
   const stateLabel = (id: string) => page.evaluate((sys) => {
-    const st = (window as unknown as { __footprints: { state: import('../../workers/api.ts').State } }).__footprints.state;
+    const st = (window as unknown as { __footprints: { state: State } }).__footprints.state;
     const f = st.labels.features.find((x) => x.properties.id === sys)!;
     return { population: f.properties.population, counts: f.properties.counts };
   }, id);
