@@ -25,9 +25,9 @@ export const LAYERS = {
   /** The border mesh (Init.arcs) switched on per arc by feature state `b` (State.borders bits). */
   orgArcs: 'org-arcs',
   sysArcs: 'sys-arcs',
-  selected: 'units-selected',
+  /** Selected, paint preview and hover outlines (by feature state `sel`, `paint`, `hover`). */
+  outline: 'units-outline',
   selectedFill: 'units-selected-fill',
-  hover: 'units-hover',
   collab: 'collab-line',
   collabLabel: 'collab-label',
   regions: 'regions-line',
@@ -131,21 +131,22 @@ function style(init: Init): StyleSpecification {
         paint: { 'line-color': '#0b5394', 'line-width': 2.5, 'line-dasharray': [1, 1.2], 'line-offset': -2 },
       },
       {
-        id: LAYERS.hover,
-        type: 'line',
-        source: SOURCES.units,
-        // Zero width when not hovered: no fragments to shade (software GL pays for every one, even transparent).
-        paint: { 'line-color': '#111827', 'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 1.5, 0] },
-      },
-      {
-        id: LAYERS.selected,
+        // One outline layer for the selected CCGs, a paint stroke's preview and the CCG under the pointer (all dark,
+        // so their order does not matter): one line bucket and draw call instead of one each. Zero width
+        // otherwise: no fragments to shade (software GL pays for every one, even transparent).
+        id: LAYERS.outline,
         type: 'line',
         source: SOURCES.units,
         layout: { 'line-join': 'round' },
         paint: {
           'line-color': '#000000',
-          'line-width': ['case', ['boolean', ['feature-state', 'sel'], false], 3.2, ['boolean', ['feature-state', 'paint'], false], 2.4, 0],
-          'line-dasharray': [1, 0],
+          'line-width': [
+            'case',
+            ['boolean', ['feature-state', 'sel'], false], 3.2,
+            ['boolean', ['feature-state', 'paint'], false], 2.4,
+            ['boolean', ['feature-state', 'hover'], false], 1.5,
+            0,
+          ],
         },
       },
       {
