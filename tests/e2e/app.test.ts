@@ -179,10 +179,13 @@ describe('Footprints in Chromium', () => {
   });
 
   it('"one CCG per ICS" for all gives 42 organisations, and undo gives 191 back', async () => {
-    await page.click('#one-ccg-per-ics-all');
+    // From the keyboard: the summary updates its figures in place, so the button keeps the focus.
+    await page.focus('#one-ccg-per-ics-all');
+    await page.keyboard.press('Enter');
     await settle(page);
     expect(await statValue('organisations')).toBe('42');
     expect(await statValue('typical')).toBe('42 of 42');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('one-ccg-per-ics-all');
     await page.screenshot({ path: `${ARTIFACTS}/e2e-one-ccg-per-ics.png` });
     await page.click('#undo');
     await settle(page);
