@@ -169,6 +169,26 @@ describe('editing', { timeout: 180_000 }, () => {
     expect(await statValue('organisations')).toBe('191');
   });
 
+  it('search: Enter typed before the matches arrive picks the CCG typed, not a match of what was typed so far', async () => {
+    const i = U.name.findIndex((n) => /Leeds/.test(n));
+    const code = U.code[i];
+    await page.locator('body').press('Escape');
+    await page.keyboard.press('/');
+    await page.keyboard.type(code.slice(0, 5)); // "E3800": a list of other CCGs is showing
+    expect(await page.textContent('#ccg-hit-0')).not.toContain(code);
+    await page.waitForSelector('#ccg-search-results li');
+    // The rest of the code and Enter in one go, before the engine can answer for the full code.
+    await page.evaluate((rest) => {
+      const input = document.getElementById('ccg-search') as HTMLInputElement;
+      input.value += rest;
+      input.dispatchEvent(new Event('input'));
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    }, code.slice(5));
+    await expect.poll(() => hook(page, (h) => h.selection)).toEqual([i]);
+    expect(await page.inputValue('#ccg-search')).toBe('');
+    await page.keyboard.press('Escape');
+  });
+
   it('keyboard only: arrows move between neighbouring CCGs on the map, and A + arrows + Enter assigns', async () => {
     const leeds = U.name.findIndex((n) => /Leeds/.test(n));
     await page.locator('body').press('Escape');

@@ -1,6 +1,8 @@
 /**
  * Search CCGs by name, ONS code (E38…) or NHS code (03Q): a combobox with a listbox of matches (the engine
- * finds them). Enter picks the highlighted one: it is selected (Shift+Enter adds) and the map zooms to it.
+ * finds them). Enter picks the highlighted one: it is selected (Shift+Enter adds) and the map zooms to it. Enter
+ * typed before the engine has answered for the text in the box waits for that answer, so a fast typist never gets
+ * the first match of what they had typed so far.
  */
 import type { Engine } from '../../workers/client.ts';
 import type { UnitHit } from '../../workers/api.ts';
@@ -14,7 +16,10 @@ export function createSearch(engine: Engine, pick: (i: number, add: boolean) => 
   const list = h('ul', { id: 'ccg-search-results', role: 'listbox', class: 'search-results', hidden: true, 'aria-label': 'Matching CCGs' });
   let hits: UnitHit[] = [];
   let active = 0;
+  /** Number of the latest query, and of the one whose matches are shown. */
   let query = 0;
+  let shown = 0;
+  let answered: Promise<void> = Promise.resolve();
 
   const render = () => {
     list.hidden = hits.length === 0;
@@ -31,21 +36,27 @@ export function createSearch(engine: Engine, pick: (i: number, add: boolean) => 
     if (hits.length) input.setAttribute('aria-activedescendant', `ccg-hit-${active}`);
     else input.removeAttribute('aria-activedescendant');
   };
-  const choose = (k: number, add: boolean) => {
-    const u = hits[k];
-    if (!u) return;
-    pick(u.i, add);
+  const clear = () => {
+    shown = ++query; // a search still on its way is for text that is gone
     hits = [];
     input.value = '';
     render();
   };
-  input.addEventListener('input', async () => {
+  const choose = (k: number, add: boolean) => {
+    const u = hits[k];
+    if (!u) return;
+    pick(u.i, add);
+    clear();
+  };
+  input.addEventListener('input', () => {
     const q = ++query;
-    const res = await engine.findUnits(input.value, 10);
-    if (q !== query) return;
-    hits = res;
-    active = 0;
-    render();
+    answered = engine.findUnits(input.value, 10).then((res) => {
+      if (q !== query) return;
+      hits = res;
+      active = 0;
+      shown = q;
+      render();
+    });
   });
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -54,13 +65,16 @@ export function createSearch(engine: Engine, pick: (i: number, add: boolean) => 
       render();
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      choose(active, e.shiftKey);
+      const add = e.shiftKey;
+      if (shown === query) choose(active, add);
+      else {
+        const q = query;
+        void answered.then(() => shown === q && choose(active, add));
+      }
     } else if (e.key === 'Escape') {
       // A first Escape clears the search, a second leaves it (so single-key shortcuts work again).
       if (!input.value && !hits.length) input.blur();
-      hits = [];
-      input.value = '';
-      render();
+      clear();
     }
   });
   input.addEventListener('blur', () => setTimeout(() => {
