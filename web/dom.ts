@@ -29,10 +29,19 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return el as T;
 }
 
-/** Replaces an element's children. */
+/**
+ * Replaces an element's children. A control inside it that had the keyboard focus and is rebuilt under the same
+ * id gets the focus back (a panel redrawn by the state its own button changed must not drop the focus to the page).
+ */
 export function fill(el: Element, ...children: (Child | Child[])[]): void {
+  const focused = document.activeElement;
+  const id = focused instanceof HTMLElement && focused !== el && el.contains(focused) ? focused.id : '';
   el.replaceChildren();
   append(el, children);
+  if (id) {
+    const again = document.getElementById(id);
+    if (again && el.contains(again)) again.focus({ preventScroll: true });
+  }
 }
 
 /** True when a key event is typing into a field, so single-key shortcuts must not fire. */

@@ -279,9 +279,13 @@ describe('editing', { timeout: 180_000 }, () => {
     expect(await page.textContent(`#systems-table tr[data-system="${sys.id}"] .sys-name`)).toContain('atypical');
     expect(await page.textContent('#stat-typical')).toContain('1 marked atypical');
 
-    await page.click('#lock-btn');
+    // From the keyboard: the details panel is redrawn by the state its button changed, and the focus stays on it.
+    await page.focus('#lock-btn');
+    await page.keyboard.press('Enter');
     await settle(page);
     expect(await page.textContent(`#systems-table tr[data-system="${sys.id}"] .sys-name`)).toContain('locked');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('lock-btn');
+    expect(await page.textContent('#lock-btn')).toBe('Unlock');
     const before = await scenario();
     const other = stp.systems.find((s) => s.id !== sys.id)!;
     await selectByCodes([sys.units[0]]);
