@@ -13,7 +13,7 @@ import { readPopulations, ENGLAND_POPULATION_2018 } from './population.ts';
 import { readGp } from './gp.ts';
 import { placeIcb2022, ICB_WHOLE_SHARE, ICB_WHOLE_CCG21_SHARE } from './icb.ts';
 import { BUILD_OPTIONS } from './options.ts';
-import { areaTable, membership, splits } from './membership.ts';
+import { areaTable, membership, splits, lsoaItems } from './membership.ts';
 import { buildCouncils } from './councils.ts';
 import { readUnitBoundaries, buildUnitTopology } from './boundaries.ts';
 import { buildAdjacency } from './adjacency.ts';
@@ -21,11 +21,10 @@ import { buildBaselines, UNIT_SET } from './baselines.ts';
 import { buildOverlays } from './overlays.ts';
 import { hashInputs } from './provenance.ts';
 import { validateBundle } from './validate.ts';
-import { ATTRIBUTION, S } from './sources.ts';
+import { ATTRIBUTION } from './sources.ts';
 import { fail, requireCount } from './checks.ts';
 import { rawDir as defaultRawDir, DIST_DIR, BUNDLE_FILE, OVERLAYS_FILE } from './paths.ts';
 
-export { BUILD_OPTIONS };
 
 export interface BuildResult {
   bundle: Bundle;
@@ -73,15 +72,13 @@ export async function build(opts: { rawDir?: string; outDir?: string; log?: (lin
   const stp2020 = areaTable([...lk.ccg20.values()].map((v) => [v.stpCode, v.stpName]));
   const ccg2021 = areaTable([...lk.ccg21].map(([c, v]) => [c, v.name]));
   const stp2021 = areaTable([...lk.ccg21.values()].map((v) => [v.stpCode, v.stpName]));
-  const lsoaItems = (area: (r: (typeof lk.lsoa)[number], i: number) => number) =>
-    lk.lsoa.map((r, i) => ({ unit: unitIndex.get(r.ccg19)!, area: area(r, i), pop: pop.lsoa.get(r.code)! }));
-  const m2020 = membership(lsoaItems((r) => ccg2020.index.get(r.ccg20)!), lk.ccg19.length);
-  const m2021 = membership(lsoaItems((r) => ccg2021.index.get(r.ccg21)!), lk.ccg19.length);
+  const m2020 = membership(lsoaItems(lk, pop, unitIndex, (r) => ccg2020.index.get(r.ccg20)!), lk.ccg19.length);
+  const m2021 = membership(lsoaItems(lk, pop, unitIndex, (r) => ccg2021.index.get(r.ccg21)!), lk.ccg19.length);
 
   // ICB 2022 by point-in-polygon, decided per CCG21 (see icb.ts).
   const icb = await placeIcb2022(raw, lk, pop.lsoa);
   const icb2022 = { code: icb.icb.code, name: icb.icb.name };
-  const m2022 = membership(lsoaItems((_, i) => icb.lsoaIcb[i]), lk.ccg19.length);
+  const m2022 = membership(lsoaItems(lk, pop, unitIndex, (_, i) => icb.lsoaIcb[i]), lk.ccg19.length);
   log(
     `ICB 2022: ${icb.nearestFallback.length} coastal LSOAs placed in the nearest ICB; ${icb.movedByRule} border LSOAs moved by the CCG21 (${pct(ICB_WHOLE_CCG21_SHARE)}) and CCG21 × LAD (${pct(ICB_WHOLE_SHARE)}) rules; pieces left at LSOA level: ${icb.lsoaLevel.join(', ') || 'none'}`,
   );
@@ -206,4 +203,3 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     });
 }
 
-export { S as SOURCES };

@@ -27,12 +27,6 @@ export function requireSameCodes(check: string, expected: Iterable<string>, actu
   }
 }
 
-/** Fails unless every code of `needed` is a key of `known`. */
-export function requireAll(check: string, needed: Iterable<string>, known: { has(k: string): boolean }): void {
-  const missing = [...new Set(needed)].filter((c) => !known.has(c)).sort();
-  if (missing.length) fail(check, `missing ${list(missing)}`);
-}
-
 export function requireCount(check: string, actual: number, expected: number, what: string): void {
   if (actual !== expected) fail(check, `expected ${expected} ${what}, found ${actual}`);
 }
@@ -44,12 +38,3 @@ export function requireEqualBy(check: string, keys: Iterable<string>, a: (k: str
   if (bad.length) fail(check, list(bad, 20));
 }
 
-/** Map.get that fails loudly. */
-export function get<K, V>(map: Map<K, V>, key: K, check: string): V {
-  const v = map.get(key);
-  if (v === undefined) fail(check, `no entry for ${String(key)}`);
-  return v;
-}
-
-/** Unique sorted strings. */
-export const uniqSorted = (xs: Iterable<string>) => [...new Set(xs)].sort();

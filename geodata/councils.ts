@@ -1,7 +1,7 @@
 /** Local authority districts and upper-tier authorities of 2019, and each unit's population in them. */
 import type { Bundle } from '../engine/bundle.ts';
 import { requireEqualBy } from './checks.ts';
-import { areaTable, triples } from './membership.ts';
+import { areaTable, lsoaItems, triples } from './membership.ts';
 import type { Lookups } from './lookups.ts';
 import type { Populations } from './population.ts';
 
@@ -18,12 +18,10 @@ export function buildCouncils(lk: Lookups, pop: Populations, unitIndex: Map<stri
   ladUtla.forEach((u, l) => (utlaPop[u] += ladPop[l]));
   requireEqualBy('UTLA population (sum of its LADs) equals MYE2-All', utla.code, (c) => utlaPop[utla.index.get(c)!], (c) => pop.mye2.get(c) ?? -1, ['LAD sum', 'MYE2']);
 
-  const lsoaItems = (area: (r: Lookups['lsoa'][number]) => number) =>
-    lk.lsoa.map((r) => ({ unit: unitIndex.get(r.ccg19)!, area: area(r), pop: pop.lsoa.get(r.code)! }));
   return {
     lad: { code: lad.code, name: lad.name, utla: ladUtla, population: ladPop },
     utla: { code: utla.code, name: utla.name, population: utlaPop },
-    unitLad: triples(lsoaItems((r) => lad.index.get(r.lad19)!)),
-    unitUtla: triples(lsoaItems((r) => utla.index.get(lk.ltlaUtla.get(r.lad19)!.utla)!)),
+    unitLad: triples(lsoaItems(lk, pop, unitIndex, (r) => lad.index.get(r.lad19)!)),
+    unitUtla: triples(lsoaItems(lk, pop, unitIndex, (r) => utla.index.get(lk.ltlaUtla.get(r.lad19)!.utla)!)),
   };
 }

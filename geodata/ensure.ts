@@ -13,7 +13,6 @@ import { build, summary } from './build.ts';
 import { staleReason } from './stale.ts';
 import { BUNDLE_FILE, DIST_DIR, REPO_ROOT } from './paths.ts';
 
-export { staleReason };
 
 export interface EnsureResult {
   rebuilt: boolean;

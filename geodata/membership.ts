@@ -4,6 +4,15 @@
  */
 import type { AreaTable, Membership } from '../engine/bundle.ts';
 import { fail } from './checks.ts';
+import type { Lookups } from './lookups.ts';
+import type { Populations } from './population.ts';
+
+type LsoaRow = Lookups['lsoa'][number];
+
+/** Each LSOA as an item of its 2019 CCG: the area it falls in (by `area`) and its mid-2018 population. */
+export function lsoaItems(lk: Lookups, pop: Populations, unitIndex: Map<string, number>, area: (r: LsoaRow, i: number) => number): { unit: number; area: number; pop: number }[] {
+  return lk.lsoa.map((r, i) => ({ unit: unitIndex.get(r.ccg19)!, area: area(r, i), pop: pop.lsoa.get(r.code)! }));
+}
 
 /** Sums `pop` over (unit, area) pairs; returns flat triples sorted by unit then area. */
 export function triples(items: Iterable<{ unit: number; area: number; pop: number }>): number[] {

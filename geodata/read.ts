@@ -4,7 +4,6 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { csvParse, csvParseRows } from 'd3';
 import * as shapefile from 'shapefile';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
@@ -43,10 +42,7 @@ export function readCsvRows(path: string): string[][] {
 
 /** Parses an integer as published: `"197,296"` (thousands commas), `1665`, `59.0`. Throws on anything else. */
 export function toInt(value: string, where: string): number {
-  const s = value.replace(/,/g, '').trim();
-  const n = Number(s);
-  if (s === '' || !Number.isFinite(n)) throw new Error(`not a number in ${where}: ${JSON.stringify(value)}`);
-  return Math.round(n);
+  return Math.round(toNumber(value, where));
 }
 
 /** Parses a number (possibly fractional) as published. */
@@ -75,6 +71,3 @@ export function sha256(data: string | Buffer): string {
 export function sha256File(path: string): string {
   return sha256(readFileSync(path));
 }
-
-/** Joins a path relative to the raw folder. */
-export const rawPath = (rawDir: string, rel: string) => join(rawDir, rel);
