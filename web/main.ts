@@ -31,6 +31,7 @@ import { mountMapToolbar } from './panels/mapToolbar.ts';
 import { createSearch } from './panels/search.ts';
 import { mountLegend } from './panels/legend.ts';
 import { bindKeyboard } from './keyboard.ts';
+import { unitIndexOf } from './units.ts';
 
 const DEFAULT_BASELINE = 'stp-2019';
 
@@ -102,8 +103,9 @@ async function main() {
     const m = session.engine.get()?.systems.find((s) => s.id === id);
     if (m) zoomToUnits(m.units);
   });
+  const indexOfCode = unitIndexOf(init.codes);
   const selectUnits = (codes: string[]) => {
-    session.selection.set(codes.map((c) => init.codes.indexOf(c)).filter((i) => i >= 0));
+    session.selection.set(codes.map(indexOfCode).filter((i) => i >= 0));
     zoomToUnits(codes);
   };
   mountFindings(panels.findings, session, selectUnits, (t) => tabs.setBadge('findings', t));

@@ -10,7 +10,6 @@ import type { FeatureCollection, Point } from 'geojson';
 import type { Map as MlMap } from 'maplibre-gl';
 import { NO_COLOUR, type CompareSide, type Init } from '../../workers/api.ts';
 import { createMapView, geojsonSource, FONT, LAYERS, SOURCES } from '../map/mapView.ts';
-import { fillByColourIndex } from '../map/palette.ts';
 import { createZoomer } from '../map/zoom.ts';
 import { h, fill } from '../dom.ts';
 
@@ -102,8 +101,6 @@ function addDiffLayers(map: MlMap): void {
     },
     paint: { 'text-color': '#ffffff' },
   });
-  // The compare maps only show; they never select, so the editor's selection layers stay empty.
-  map.setPaintProperty(LAYERS.unitsFill, 'fill-color', fillByColourIndex() as never);
 }
 
 export async function createCompareMaps(containers: [HTMLElement, HTMLElement], init: Init, describe: Describe): Promise<CompareMaps> {

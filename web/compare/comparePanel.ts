@@ -10,6 +10,7 @@ import type { CompareView, Init } from '../../workers/api.ts';
 import { h, fill } from '../dom.ts';
 import { formatCount, formatShare, plural, pounds } from '../panels/format.ts';
 import { mountTabs } from '../panels/tabs.ts';
+import { unitIndexOf } from '../units.ts';
 
 export type Level = 'systems' | 'organisations';
 
@@ -58,11 +59,13 @@ export interface PanelDeps {
 }
 
 export interface ComparePanel {
-  render(view: CompareView, level: Level, show: boolean): void;
+  /** `list` is listedChanges(view, level), computed once by the caller. */
+  render(view: CompareView, level: Level, show: boolean, list: ListedChange[]): void;
 }
 
 export function mountComparePanel(el: HTMLElement, d: PanelDeps): ComparePanel {
-  const nameOf = (code: string) => d.init.names[d.init.codes.indexOf(code)] ?? code;
+  const indexOfCode = unitIndexOf(d.init.codes);
+  const nameOf = (code: string) => d.init.names[indexOfCode(code)] ?? code;
   const similarity = h('div', { class: 'cmp-similarity', id: 'compare-similarity', role: 'region', 'aria-label': 'How alike the two options are' });
   const panels = { diff: h('div'), summary: h('div'), systems: h('div') };
   const tabsEl = h('div', { class: 'cmp-tabs' });
@@ -131,15 +134,14 @@ export function mountComparePanel(el: HTMLElement, d: PanelDeps): ComparePanel {
         'Weighted by population: 1 means everyone is grouped with the same people in both options, 0 no more alike than chance (VI, variation of information: 0 = identical).'));
   }
 
-  function renderMoves(view: CompareView, level: Level) {
+  function renderMoves(view: CompareView, level: Level, list: ListedChange[]) {
     const c = view.comparison;
-    const sysCount = c.changes.filter((x) => x.systemMoved).length;
-    const orgCount = c.changes.filter((x) => x.organisationMoved).length;
+    const sysCount = c.systems.moved.length;
+    const orgCount = c.organisations.moved.length;
     levelSysText.textContent = `System (${plural(sysCount, 'CCG')})`;
     levelOrgText.textContent = `Organisation (${plural(orgCount, 'CCG')})`;
     levelSys.checked = level === 'systems';
     levelOrg.checked = level === 'organisations';
-    const list = listedChanges(view, level);
     const diff = level === 'systems' ? c.systems : c.organisations;
     movesTitle.textContent = list.length
       ? `${plural(list.length, 'CCG')} ${list.length === 1 ? 'changes' : 'change'} ${level === 'systems' ? 'system' : 'organisation'} · ${formatCount(diff.movedPopulation)} people`
@@ -221,11 +223,11 @@ export function mountComparePanel(el: HTMLElement, d: PanelDeps): ComparePanel {
   }
 
   return {
-    render(view, level, show) {
+    render(view, level, show, list) {
       last = { view, level, show };
       showMarks.checked = show;
       renderSimilarity(view.comparison);
-      renderMoves(view, level);
+      renderMoves(view, level, list);
       renderFindings(view.comparison);
       renderSummary(view.comparison);
       renderSystems(view.comparison);

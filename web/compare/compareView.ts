@@ -153,7 +153,7 @@ export function mountCompare(d: CompareDeps): CompareHandle {
     if (!view || !built) return;
     const { maps, panel } = await built;
     const list = listedChanges(view, level);
-    panel.render(view, level, showMarks);
+    panel.render(view, level, showMarks, list);
     const what = level === 'systems' ? 'system' : 'organisation';
     key.replaceChildren(
       h('span', { class: 'cmp-key-swatch', 'aria-hidden': 'true' }), h('span', { class: 'cmp-key-num', 'aria-hidden': 'true' }, '1'),

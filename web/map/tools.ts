@@ -14,6 +14,8 @@ import { NO_GROUP } from '../../workers/api.ts';
 import { LAYERS, SOURCES } from './mapView.ts';
 import type { Painter } from './paintState.ts';
 import type { OverlayControl } from './overlays.ts';
+import { plural } from '../panels/format.ts';
+import { unitIndexOf } from '../units.ts';
 
 export interface ToolDeps {
   map: MlMap;
@@ -35,6 +37,7 @@ const unitAt = (map: MlMap, point: PointLike): number | null => {
 
 export function attachTools(d: ToolDeps): void {
   const { map, session } = d;
+  const indexOfCode = unitIndexOf(d.codes);
   const canvas = map.getCanvasContainer();
   let hovered: number | null = null;
   let hoveredCouncil: number | null = null;
@@ -89,7 +92,7 @@ export function attachTools(d: ToolDeps): void {
     const ids = [...new Set(feats.map((f) => f.id).filter((x): x is number => typeof x === 'number'))].sort((a, b) => a - b);
     const base = additive ? session.selection.get() : [];
     session.selection.set([...base, ...ids.filter((i) => !base.includes(i))]);
-    d.notify.info(`${ids.length} CCG${ids.length === 1 ? '' : 's'} in the box selected.`);
+    d.notify.info(`${plural(ids.length, 'CCG')} in the box selected.`);
   };
 
   // --- paint strokes -------------------------------------------------------------------------------------------
@@ -204,8 +207,8 @@ export function attachTools(d: ToolDeps): void {
       }
       const ok = await d.actions.run({ op: 'assignUnits', units, system: target.id });
       if (ok) {
-        d.notify.info(`Assigned ${units.length} CCG${units.length === 1 ? '' : 's'} mostly in ${name} to ${session.engine.get()?.systems[target.index]?.name ?? target.id}.`);
-        session.selection.set(units.map((c) => d.codes.indexOf(c)));
+        d.notify.info(`Assigned ${plural(units.length, 'CCG')} mostly in ${name} to ${session.engine.get()?.systems[target.index]?.name ?? target.id}.`);
+        session.selection.set(units.map(indexOfCode));
       }
     }
   });

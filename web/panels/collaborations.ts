@@ -11,6 +11,7 @@ import type { CollaborationDef, CollaborationPatch } from '../../engine/scenario
 import { COLLABORATION_KINDS, COLLABORATION_STATUSES } from '../../engine/scenario.ts';
 import { h, fill } from '../dom.ts';
 import { formatShort, plural } from './format.ts';
+import { unitIndexOf } from '../units.ts';
 
 const words = (s: string) => s.replace(/-/g, ' ');
 const parseServices = (text: string) => [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))];
@@ -33,6 +34,7 @@ export function mountCollaborations(el: HTMLElement, session: Session, actions: 
     h('div', {}, addBtn),
   );
   const selectedCodes = () => session.selection.get().map((i) => codes[i]);
+  const indexOfCode = unitIndexOf(codes);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const units = selectedCodes();
@@ -104,7 +106,7 @@ export function mountCollaborations(el: HTMLElement, session: Session, actions: 
       h('div', { class: 'small' }, h('span', { class: `status status-${c.status}` }, STATUS_MARK[c.status] ?? c.status), c.services.length ? ` · ${c.services.join(', ')}` : ' · no services listed'),
       h('div', { class: 'muted small' }, figures),
       h('div', { class: 'actions' },
-        h('button', { type: 'button', class: 'btn btn-small', onclick: () => session.selection.set(c.units.map((u) => codes.indexOf(u)).filter((i) => i >= 0)) }, 'Select its CCGs'),
+        h('button', { type: 'button', class: 'btn btn-small', onclick: () => session.selection.set(c.units.map(indexOfCode).filter((i) => i >= 0)) }, 'Select its CCGs'),
         h('button', { type: 'button', class: 'btn btn-small', id: `${idp}-add-sel`, disabled: toAdd === 0, onclick: () => membership('add') }, toAdd ? `Add ${plural(toAdd, 'selected CCG')}` : 'Add selected'),
         h('button', { type: 'button', class: 'btn btn-small', id: `${idp}-remove-sel`, disabled: toRemove === 0 || toRemove === c.units.length,
           title: toRemove === c.units.length ? 'That would leave it with no CCG: delete it instead' : undefined,

@@ -11,6 +11,7 @@ import type { UnitInfo } from '../../workers/api.ts';
 import { NO_GROUP } from '../../workers/api.ts';
 import { h, fill } from '../dom.ts';
 import { formatCount, formatShare, formatShort, plural, pounds } from './format.ts';
+import { unitIndexOf } from '../units.ts';
 
 export interface DetailsDeps {
   engine: Engine;
@@ -26,6 +27,7 @@ const row = (k: string, v: string | Node) => h('div', { class: 'kv' }, h('dt', {
 
 export function mountDetails(el: HTMLElement, d: DetailsDeps): void {
   const { session, actions } = d;
+  const indexOfCode = unitIndexOf(d.codes);
   el.className = 'details';
   // The details can be folded away, to give the panels above the room.
   const body = h('div', { id: 'details-body' });
@@ -86,7 +88,7 @@ export function mountDetails(el: HTMLElement, d: DetailsDeps): void {
 
   async function selectCouncil(code: string, name: string) {
     const units = await d.engine.unitsInCouncil('utla', code);
-    const idx = units.map((c) => d.codes.indexOf(c)).filter((i) => i >= 0);
+    const idx = units.map(indexOfCode).filter((i) => i >= 0);
     session.selection.set(idx);
     d.zoomToUnits(units);
     d.notify?.info(`${plural(idx.length, 'CCG')} with most of their people in ${name} selected: press A to assign them to a system.`);

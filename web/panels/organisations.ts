@@ -19,8 +19,6 @@ export interface OrganisationsDeps {
   nhsCodes: readonly string[];
   population: readonly number[];
   zoomToUnits(codes: string[]): void;
-  /** Sets the tab's badge (unused: the count is in the summary and the panel). */
-  setBadge?(text: string): void;
 }
 
 type Key = 'name' | 'population' | 'ccgs' | 'systems';

@@ -7,7 +7,7 @@ import { select } from 'd3';
 import type { GroupMetrics } from '../../engine/metrics.ts';
 import type { Session } from '../state/session.ts';
 import { h } from '../dom.ts';
-import { formatCount, formatShare, formatShort } from './format.ts';
+import { formatCount, formatShare, formatShort, plural } from './format.ts';
 import { PALETTE } from '../map/palette.ts';
 
 interface Row {
@@ -135,7 +135,7 @@ export function mountSystemsTable(el: HTMLElement, session: Session, onOpen: (sy
           h('td', { class: 'num' }, String(r.m.ccgCount)),
           h('td', { class: 'num' }, String(r.m.organisationCount)),
           h('td', { class: 'num' }, formatShare(r.m.coterminosityUtla)),
-          h('td', { class: 'num' }, r.findings ? h('span', { class: 'badge', title: `${r.findings} finding${r.findings === 1 ? '' : 's'}` }, String(r.findings)) : h('span', { class: 'muted' }, '0')),
+          h('td', { class: 'num' }, r.findings ? h('span', { class: 'badge', title: plural(r.findings, 'finding') }, String(r.findings)) : h('span', { class: 'muted' }, '0')),
         );
       });
     setRoving();
