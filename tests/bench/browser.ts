@@ -26,8 +26,7 @@ import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { loadavg, cpus } from 'node:os';
 import { build, preview } from 'vite';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
-import { ARTIFACTS, CHROMIUM, ROOT, chromiumArgs, startServer, waitReady } from '../e2e/helpers.ts';
+import { ARTIFACTS, ROOT, launchChromium, startServer, waitReady } from '../e2e/helpers.ts';
 import { borderCcg } from '../e2e/realBundle.ts';
 import { presentationTimes, threadBusy } from './trace.ts';
 
@@ -268,7 +267,7 @@ async function run(browser: Browser, mode: 'prod' | 'dev') {
 }
 
 const load0 = loadavg()[0];
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...chromiumArgs(gpuProcess), ...extraArgs], headless: true });
+const browser = await launchChromium(gpuProcess, extraArgs);
 const results = [];
 try {
   for (const mode of MODES) results.push(await run(browser, mode));

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, hook, settle, startApp, type App } from './helpers.ts';
+import { ARTIFACTS, dropFile, hook, settle, startApp, statValue, tablePopulation, type App } from './helpers.ts';
 import { borderCcg, bundle } from './realBundle.ts';
 import type { Map as MlMap } from 'maplibre-gl';
 import type { State } from '../../workers/api.ts';
@@ -10,14 +10,6 @@ import type { State } from '../../workers/api.ts';
 let app: App;
 let page: Page;
 let external: string[];
-
-/** Population of a system as the table shows it (data attribute of the population cell, and its text). */
-async function tablePopulation(systemId: string): Promise<number> {
-  const v = await page.getAttribute(`#systems-table tr[data-system="${systemId}"] td.pop-cell`, 'data-population');
-  return Number(v);
-}
-
-const statValue = (id: string) => page.textContent(`#stat-${id} .stat-value`);
 
 beforeAll(async () => {
   app = await startApp('app');
@@ -30,8 +22,8 @@ afterAll(async () => {
 
 describe('Footprints in Chromium', () => {
   it('opens on STP 2019 with 42 systems, offline, with the OGL attribution on the map', async () => {
-    expect(await statValue('systems')).toBe('42');
-    expect(await statValue('organisations')).toBe('191');
+    expect(await statValue(page, 'systems')).toBe('42');
+    expect(await statValue(page, 'organisations')).toBe('191');
     expect(await page.locator('#systems-table tbody tr').count()).toBe(42);
     const st = await hook(page, (h) => ({ n: h.state!.systems.length, basedOn: h.state!.scenario.basedOn, total: h.state!.summary.systemsTotal }));
     expect(st).toEqual({ n: 42, basedOn: 'stp-2019', total: bundle.englandPopulation });
@@ -74,8 +66,8 @@ describe('Footprints in Chromium', () => {
 
   it('assigns a CCG to a neighbouring system from the keyboard: both populations change by exactly its population', async () => {
     const { i, code, population, from, to } = borderCcg();
-    const fromBefore = await tablePopulation(from);
-    const toBefore = await tablePopulation(to);
+    const fromBefore = await tablePopulation(page, from);
+    const toBefore = await tablePopulation(page, to);
     // Select by search (ONS code), pick the target in "Assign to", press Enter.
     await page.fill('#ccg-search', code);
     await page.waitForSelector('#ccg-search-results li');
@@ -88,8 +80,8 @@ describe('Footprints in Chromium', () => {
     await page.selectOption('#assign-to', to);
     await page.press('#assign-to', 'Enter');
     await settle(page);
-    expect(await tablePopulation(from)).toBe(fromBefore - population);
-    expect(await tablePopulation(to)).toBe(toBefore + population);
+    expect(await tablePopulation(page, from)).toBe(fromBefore - population);
+    expect(await tablePopulation(page, to)).toBe(toBefore + population);
     const total = await hook(page, (h) => h.state!.summary.systemsTotal);
     expect(total).toBe(bundle.englandPopulation);
     await page.screenshot({ path: `${ARTIFACTS}/e2e-assigned.png` });
@@ -99,19 +91,19 @@ describe('Footprints in Chromium', () => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('Control+z');
     await settle(page);
-    expect(await tablePopulation(from)).toBe(fromBefore);
-    expect(await tablePopulation(to)).toBe(toBefore);
+    expect(await tablePopulation(page, from)).toBe(fromBefore);
+    expect(await tablePopulation(page, to)).toBe(toBefore);
     await page.click('#redo');
     await settle(page);
-    expect(await tablePopulation(to)).toBe(toBefore + population);
+    expect(await tablePopulation(page, to)).toBe(toBefore + population);
     await page.click('#undo');
     await settle(page);
-    expect(await tablePopulation(to)).toBe(toBefore);
+    expect(await tablePopulation(page, to)).toBe(toBefore);
   });
 
   it('paints CCGs into the active system with the paint tool, as one undo step; the map labels follow', async () => {
     const { i, population, from, to } = borderCcg();
-    const toBefore = await tablePopulation(to);
+    const toBefore = await tablePopulation(page, to);
     const countsBefore = await mapLabel(to);
     await page.selectOption('#assign-to', to);
     await page.keyboard.press('p');
@@ -120,15 +112,15 @@ describe('Footprints in Chromium', () => {
     const at = await page.evaluate((k) => (window as unknown as { __footprints: { project(i: number): { x: number; y: number } } }).__footprints.project(k), i);
     await page.mouse.click(box.x + at.x, box.y + at.y);
     await settle(page);
-    expect(await tablePopulation(to)).toBe(toBefore + population);
+    expect(await tablePopulation(page, to)).toBe(toBefore + population);
     expect(await hook(page, (h) => h.state!.history.undoLabel)).toContain('assign');
     // What MapLibre tiled for the two systems' labels is what the engine wrote for this state, CCG counts changed.
     for (const id of [from, to]) expect(await mapLabel(id)).toEqual(await stateLabel(id));
     expect(await mapLabel(to)).not.toEqual(countsBefore);
     await page.click('#undo');
     await settle(page);
-    expect(await tablePopulation(to)).toBe(toBefore);
-    expect(await tablePopulation(from)).toBeGreaterThan(0);
+    expect(await tablePopulation(page, to)).toBe(toBefore);
+    expect(await tablePopulation(page, from)).toBeGreaterThan(0);
     await page.keyboard.press('v');
   });
 
@@ -183,13 +175,13 @@ describe('Footprints in Chromium', () => {
     await page.focus('#one-ccg-per-ics-all');
     await page.keyboard.press('Enter');
     await settle(page);
-    expect(await statValue('organisations')).toBe('42');
-    expect(await statValue('typical')).toBe('42 of 42');
+    expect(await statValue(page, 'organisations')).toBe('42');
+    expect(await statValue(page, 'typical')).toBe('42 of 42');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('one-ccg-per-ics-all');
     await page.screenshot({ path: `${ARTIFACTS}/e2e-one-ccg-per-ics.png` });
     await page.click('#undo');
     await settle(page);
-    expect(await statValue('organisations')).toBe('191');
+    expect(await statValue(page, 'organisations')).toBe('191');
   });
 
   it('exports the systems as RFC 7946 GeoJSON: one valid feature per system', async () => {
@@ -239,14 +231,10 @@ describe('Footprints in Chromium', () => {
     await page.screenshot({ path: `${ARTIFACTS}/e2e-bad-import.png` });
 
     // The same by drag and drop: a CSV naming an unknown CCG.
-    await page.evaluate(() => {
-      const dt = new DataTransfer();
-      dt.items.add(new File(['ccg_code,system_id\nE38999999,sys-1\n'], 'bad.csv', { type: 'text/csv' }));
-      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    });
+    await dropFile(page, 'bad.csv', 'ccg_code,system_id\nE38999999,sys-1\n', 'text/csv');
     await expect.poll(() => page.textContent('#import-error')).toMatch(/bad\.csv.*line 2/);
     const after = await hook(page, (h) => ({ scenario: h.state!.scenario, history: h.state!.history }));
     expect(after).toEqual(before);
-    expect(await statValue('systems')).toBe('42');
+    expect(await statValue(page, 'systems')).toBe('42');
   });
 });

@@ -3,7 +3,7 @@
 // from the details, atypical and lock, findings, the systems table, and the saved-scenario list.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, hook, settle, startApp, type App } from './helpers.ts';
+import { ARTIFACTS, dropFile, hook, selectByCodes, settle, startApp, statValue, tablePopulation, type App } from './helpers.ts';
 import { borderCcg, bundle } from './realBundle.ts';
 import { formatCount } from '../../engine/format.ts';
 
@@ -14,8 +14,6 @@ const U = bundle.units;
 const stp = bundle.baselines['stp-2019'];
 const idx = (code: string) => U.code.indexOf(code);
 const pop = (codes: readonly string[]) => codes.reduce((t, c) => t + U.population[idx(c)], 0);
-const statValue = (id: string) => page.textContent(`#stat-${id} .stat-value`);
-const tablePopulation = async (systemId: string) => Number(await page.getAttribute(`#systems-table tr[data-system="${systemId}"] td.pop-cell`, 'data-population'));
 const scenario = () => hook(page, (h) => h.state!.scenario);
 
 /** Neighbours of unit i by the bundle's adjacency (land and water links). */
@@ -28,16 +26,6 @@ function neighbours(i: number): Set<number> {
     }
   }
   return out;
-}
-
-/** Selects CCGs by typing their codes in the search (the first replaces the selection, the others add). */
-async function selectByCodes(codes: string[]) {
-  for (const [k, c] of codes.entries()) {
-    await page.fill('#ccg-search', c);
-    await page.waitForSelector('#ccg-search-results li');
-    await page.press('#ccg-search', k === 0 ? 'Enter' : 'Shift+Enter');
-  }
-  await expect.poll(() => hook(page, (h) => h.selection.length)).toBe(codes.length);
 }
 
 async function undo(times = 1) {
@@ -59,7 +47,7 @@ describe('editing', { timeout: 180_000 }, () => {
   it('adds a collaboration, then renames it and edits its kind, status, services and CCGs; undo walks back', async () => {
     const kent = stp.systems.find((s) => /Kent/.test(s.name))!;
     const [a, b, c] = kent.units;
-    await selectByCodes([a, b]);
+    await selectByCodes(page, [a, b]);
     await page.click('#tab-collaborations');
     await page.fill('#collab-name', 'East Kent joint committee');
     await page.selectOption('#collab-kind', 'joint-committee');
@@ -87,11 +75,11 @@ describe('editing', { timeout: 180_000 }, () => {
     expect(await page.textContent(li)).toContain('◐ planned');
 
     // Members: add a selected CCG, then remove one; the engine's population follows exactly.
-    await selectByCodes([c]);
+    await selectByCodes(page, [c]);
     await page.click(`#collab-${id}-add-sel`);
     await settle(page);
     expect(await hook(page, (h) => h.state!.collaborations[0].population)).toBe(pop([a, b, c]));
-    await selectByCodes([a]);
+    await selectByCodes(page, [a]);
     await page.click(`#collab-${id}-remove-sel`);
     await settle(page);
     expect([...(await scenario()).collaborations[0].units].sort()).toEqual([b, c].sort());
@@ -109,7 +97,7 @@ describe('editing', { timeout: 180_000 }, () => {
   it('splits an organisation into its CCGs from the organisations table, and merging them back restores the count', async () => {
     await page.click('#one-ccg-per-ics-all');
     await settle(page);
-    expect(await statValue('organisations')).toBe('42');
+    expect(await statValue(page, 'organisations')).toBe('42');
     const sys = stp.systems.find((s) => s.units.length === 5)!;
     await page.click('#tab-organisations');
     await page.fill('#org-filter', sys.name.slice(0, 12));
@@ -117,7 +105,7 @@ describe('editing', { timeout: 180_000 }, () => {
     await expect.poll(() => page.textContent('#org-summary')).toContain(`${formatCount(pop(sys.units))} people · 5 CCGs`);
     await page.click('#org-split-all');
     await settle(page);
-    expect(await statValue('organisations')).toBe(String(42 + 4));
+    expect(await statValue(page, 'organisations')).toBe(String(42 + 4));
     const orgs = await hook(page, (h) => h.state!.organisations);
     for (const c of sys.units) expect(orgs.find((o) => o.id === c)).toMatchObject({ ccgCount: 1, population: U.population[idx(c)], name: U.name[idx(c)] });
     await page.screenshot({ path: `${ARTIFACTS}/e2e-organisation-split.png` });
@@ -129,23 +117,23 @@ describe('editing', { timeout: 180_000 }, () => {
     await page.fill('#org-merge-name', sys.name);
     await page.click('#org-merge-ticked');
     await settle(page);
-    expect(await statValue('organisations')).toBe('42');
+    expect(await statValue(page, 'organisations')).toBe('42');
     const merged = (await hook(page, (h) => h.state!.organisations)).find((o) => o.name === sys.name && o.ccgCount === 5)!;
     expect(merged.population).toBe(pop(sys.units));
-    expect(await statValue('typical')).toBe('42 of 42');
+    expect(await statValue(page, 'typical')).toBe('42 of 42');
 
     // Split off just one ticked CCG from the open (merged) organisation.
     await expect.poll(() => page.textContent('#org-summary')).toContain('5 CCGs');
     await page.check(`#org-ccg-${sys.units[0]}`);
     await page.click('#org-split-ticked');
     await settle(page);
-    expect(await statValue('organisations')).toBe('43');
+    expect(await statValue(page, 'organisations')).toBe('43');
     const st = await scenario();
     expect(st.organisations.find((o) => o.units.includes(sys.units[0]))!.units).toEqual([sys.units[0]]);
     expect(st.organisations.find((o) => o.units.includes(sys.units[1]))!.units).toHaveLength(4);
 
     await undo(4);
-    expect(await statValue('organisations')).toBe('191');
+    expect(await statValue(page, 'organisations')).toBe('191');
   });
 
   it('merges organisations picked from the table on STP 2019 and the findings show the straddle', async () => {
@@ -160,13 +148,13 @@ describe('editing', { timeout: 180_000 }, () => {
     expect(await page.getAttribute(`#org-table tr[data-org="${other}"]`, 'tabindex')).toBe('0'); // the one tab stop
     await page.click('#org-merge-ticked');
     await settle(page);
-    expect(await statValue('organisations')).toBe('190');
+    expect(await statValue(page, 'organisations')).toBe('190');
     const row = page.locator(`#org-table tr[data-org="${code}"]`);
     expect(await row.textContent()).toContain('2 · straddles');
     const findings = await hook(page, (h) => h.state!.findings.filter((f) => f.code === 'organisation-straddles-systems').length);
     expect(findings).toBeGreaterThan(0);
     await undo();
-    expect(await statValue('organisations')).toBe('191');
+    expect(await statValue(page, 'organisations')).toBe('191');
   });
 
   it('search: Enter typed before the matches arrive picks the CCG typed, not a match of what was typed so far', async () => {
@@ -214,8 +202,8 @@ describe('editing', { timeout: 180_000 }, () => {
 
     // Assign a border CCG to its neighbouring system without the mouse.
     const { i, code, population, from, to } = borderCcg();
-    const fromBefore = await tablePopulation(from);
-    const toBefore = await tablePopulation(to);
+    const fromBefore = await tablePopulation(page, from);
+    const toBefore = await tablePopulation(page, to);
     await page.keyboard.press('Escape');
     await page.keyboard.press('/');
     await page.keyboard.type(code);
@@ -229,8 +217,8 @@ describe('editing', { timeout: 180_000 }, () => {
     expect(await page.inputValue('#assign-to')).toBe(to);
     await page.keyboard.press('Enter');
     await settle(page);
-    expect(await tablePopulation(from)).toBe(fromBefore - population);
-    expect(await tablePopulation(to)).toBe(toBefore + population);
+    expect(await tablePopulation(page, from)).toBe(fromBefore - population);
+    expect(await tablePopulation(page, to)).toBe(toBefore + population);
     expect(await page.textContent('#edit-announcer')).toBe(`Done: assign ${U.name[i]} to ${stp.systems.find((s) => s.id === to)!.name}`);
     expect(await page.textContent('#selection-text')).toContain(`${U.name[i]} · in ${stp.systems.find((s) => s.id === to)!.name}`);
     // O opens the selected CCG's organisation.
@@ -241,7 +229,7 @@ describe('editing', { timeout: 180_000 }, () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+z');
     await settle(page);
-    expect(await tablePopulation(to)).toBe(toBefore);
+    expect(await tablePopulation(page, to)).toBe(toBefore);
   });
 
   it('picks a whole upper-tier council from the CCG details and assigns its CCGs', async () => {
@@ -251,20 +239,20 @@ describe('editing', { timeout: 180_000 }, () => {
     for (let k = 0; k < unitUtla.length; k += 3) if (unitUtla[k + 1] === kent) inKent.set(unitUtla[k], unitUtla[k + 2]);
     const expected = [...inKent].filter(([u, p]) => p > U.population[u] / 2).map(([u]) => u).sort((x, y) => x - y);
     const whole = [...inKent].find(([u, p]) => p === U.population[u])![0];
-    await selectByCodes([U.code[whole]]);
+    await selectByCodes(page, [U.code[whole]]);
     await page.click(`#details button[data-council="${utla.code[kent]}"]`);
     await expect.poll(async () => [...(await hook(page, (h) => h.selection))].sort((x, y) => x - y)).toEqual(expected);
     const sussex = stp.systems.find((s) => /Sussex/.test(s.name))!;
-    const before = await tablePopulation(sussex.id);
+    const before = await tablePopulation(page, sussex.id);
     await page.selectOption('#assign-to', sussex.id);
     await page.click('#assign-btn');
     await settle(page);
     const moved = expected.map((u) => U.code[u]).filter((c) => !sussex.units.includes(c));
-    expect(await tablePopulation(sussex.id)).toBe(before + pop(moved));
+    expect(await tablePopulation(page, sussex.id)).toBe(before + pop(moved));
     const units = (await scenario()).systems.find((s) => s.id === sussex.id)!.units;
     for (const u of expected) expect(units).toContain(U.code[u]);
     await undo();
-    expect(await tablePopulation(sussex.id)).toBe(before);
+    expect(await tablePopulation(page, sussex.id)).toBe(before);
   });
 
   it('marks a system atypical with a reason and locks it; a locked system refuses moves and nothing changes', async () => {
@@ -288,7 +276,7 @@ describe('editing', { timeout: 180_000 }, () => {
     expect(await page.textContent('#lock-btn')).toBe('Unlock');
     const before = await scenario();
     const other = stp.systems.find((s) => s.id !== sys.id)!;
-    await selectByCodes([sys.units[0]]);
+    await selectByCodes(page, [sys.units[0]]);
     await page.selectOption('#assign-to', other.id);
     await page.click('#assign-btn');
     await page.waitForSelector('.notice-error');
@@ -330,11 +318,7 @@ describe('editing', { timeout: 180_000 }, () => {
     const base = await scenario();
     const evil = '<img src=x onerror="window.__pwned=1">Evil <b>system</b>';
     const file = JSON.stringify({ ...base, name: 'Dropped <script>x</script>', systems: base.systems.map((g, k) => (k === 0 ? { ...g, name: evil } : g)) });
-    await page.evaluate((text) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([text], 'dropped.footprints.json', { type: 'application/json' }));
-      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    }, file);
+    await dropFile(page, 'dropped.footprints.json', file, 'application/json');
     await expect.poll(() => hook(page, (h) => h.state!.scenario.name)).toBe('Dropped <script>x</script>');
     await settle(page);
     await page.click('#tab-systems');

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type ViteDevServer } from 'vite';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { State } from '../../workers/api.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -52,9 +53,10 @@ export async function startServer(name: string): Promise<{ server: ViteDevServer
   return { server, url: `http://127.0.0.1:${addr.port}/` };
 }
 
-export async function launchChromium(gpuProcess?: boolean): Promise<Browser> {
+/** `extraArgs` are appended to chromiumArgs(gpuProcess) (the bench passes its own). */
+export async function launchChromium(gpuProcess?: boolean, extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-  return chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs(gpuProcess), headless: true });
+  return chromium.launch({ executablePath: CHROMIUM, args: [...chromiumArgs(gpuProcess), ...extraArgs], headless: true });
 }
 
 export async function startApp(name: string, opts: { gpuProcess?: boolean } = {}): Promise<App> {
@@ -107,4 +109,41 @@ export async function settle(page: Page): Promise<void> {
     const t = performance.now();
     while (h.painted.seq < seq && performance.now() - t < 10_000) await new Promise((r) => setTimeout(r, 10));
   });
+}
+
+/** The value shown in a summary stat (`#stat-<id>`). */
+export function statValue(page: Page, id: string): Promise<string | null> {
+  return page.textContent(`#stat-${id} .stat-value`);
+}
+
+/** Population of a system as the table shows it (the data attribute of its population cell). */
+export async function tablePopulation(page: Page, systemId: string): Promise<number> {
+  return Number(await page.getAttribute(`#systems-table tr[data-system="${systemId}"] td.pop-cell`, 'data-population'));
+}
+
+/** Drops a file on the window, as a drag and drop from the desktop does. */
+export async function dropFile(page: Page, name: string, text: string, type: string): Promise<void> {
+  await page.evaluate(
+    ([name, text, type]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    [name, text, type] as const,
+  );
+}
+
+/** Types CCG codes in the search and picks each (the first replaces the selection, the others add). No assertion, so usable in hooks. */
+export async function searchCodes(page: Page, codes: readonly string[]): Promise<void> {
+  for (const [k, c] of codes.entries()) {
+    await page.fill('#ccg-search', c);
+    await page.waitForSelector('#ccg-search-results li');
+    await page.press('#ccg-search', k === 0 ? 'Enter' : 'Shift+Enter');
+  }
+}
+
+/** searchCodes, then waits for the selection to hold them (expect.poll: only inside a test, not in beforeAll). */
+export async function selectByCodes(page: Page, codes: readonly string[]): Promise<void> {
+  await searchCodes(page, codes);
+  await expect.poll(() => hook(page, (h) => h.selection.length)).toBe(codes.length);
 }

@@ -1,7 +1,7 @@
 // Never lose work: a share link reproduces the scenario exactly; a reload reopens it from IndexedDB.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { ARTIFACTS, hook, settle, startApp, waitReady, type App } from './helpers.ts';
+import { ARTIFACTS, hook, searchCodes, settle, startApp, waitReady, type App } from './helpers.ts';
 import { borderCcg } from './realBundle.ts';
 
 let app: App;
@@ -15,9 +15,7 @@ beforeAll(async () => {
   const { code, to } = borderCcg();
   await page.fill('#scenario-name', 'Shared test scenario');
   await page.press('#scenario-name', 'Enter');
-  await page.fill('#ccg-search', code);
-  await page.waitForSelector('#ccg-search-results li');
-  await page.press('#ccg-search', 'Enter');
+  await searchCodes(page, [code]);
   await page.selectOption('#assign-to', to);
   await page.click('#assign-btn');
   await settle(page);

@@ -6,7 +6,7 @@ import type { ScenarioV1 } from '../../engine/scenario.ts';
 /** England's mid-2018 population, the figure every scenario's systems must sum to (DOMAIN.md). */
 export const ENGLAND_TOTAL = 55_977_178;
 
-export function expectPartition(groups: readonly { id: string; units: readonly string[] }[], geo: Geography, what: string): void {
+function expectPartition(groups: readonly { id: string; units: readonly string[] }[], geo: Geography, what: string): void {
   // Problems are collected and asserted once: this runs after every step of the property tests.
   const problems: string[] = [];
   const count = new Map<string, number>();

@@ -1,15 +1,14 @@
 // The worker contract over a real message channel: the adapter exposed with comlink on one port, the UI's
 // comlink proxy on the other, exactly as engine.worker.ts and workers/client.ts wire them in the browser.
 // Everything crosses by structured clone (typed arrays transferred), so a State that cannot be cloned fails here.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expose, wrap, type Remote } from 'comlink';
-import type { Bundle } from '../../engine/bundle.ts';
+import { realBundle } from '../engine/helpers/real.ts';
 import type { EngineApi, Result, State } from '../../workers/api.ts';
 import { createEngineAdapter } from '../../workers/engineAdapter.ts';
 import { patchedApi, unpatched } from '../../workers/patchedApi.ts';
 
-const bundle = JSON.parse(readFileSync(new URL('../../geodata/dist/bundle.json', import.meta.url), 'utf8')) as Bundle;
+const bundle = realBundle();
 
 function ok(r: Result): State {
   if (!r.ok) throw new Error(`expected ok, got error: ${r.error}`);

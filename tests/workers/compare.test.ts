@@ -1,12 +1,11 @@
 // The worker adapter's compare call on the real bundle: what the compare view paints and lists.
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Bundle } from '../../engine/bundle.ts';
+import { realBundle } from '../engine/helpers/real.ts';
 import { createEngineAdapter } from '../../workers/engineAdapter.ts';
 import { NO_COLOUR, type CompareResult, type CompareView } from '../../workers/api.ts';
 import { parseCsvRows } from '../../engine/io/csvRows.ts';
 
-const bundle = JSON.parse(readFileSync(new URL('../../geodata/dist/bundle.json', import.meta.url), 'utf8')) as Bundle;
+const bundle = realBundle();
 const BASSETLAW = 'E38000008';
 
 function ok(r: CompareResult): CompareView {

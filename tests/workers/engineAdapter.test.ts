@@ -1,11 +1,10 @@
 // The worker adapter driven directly in Node on the real bundle (the same object engine.worker.ts exposes).
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Bundle } from '../../engine/bundle.ts';
+import { realBundle } from '../engine/helpers/real.ts';
 import { createEngineAdapter } from '../../workers/engineAdapter.ts';
 import { BORDER_ORGANISATION, BORDER_SYSTEM, NO_COLOUR, PALETTE_SIZE, type Init, type Result, type State } from '../../workers/api.ts';
 
-const bundle = JSON.parse(readFileSync(new URL('../../geodata/dist/bundle.json', import.meta.url), 'utf8')) as Bundle;
+const bundle = realBundle();
 
 function ok(r: Result): State {
   if (!r.ok) throw new Error(`expected ok, got error: ${r.error}`);

@@ -1,8 +1,7 @@
 // States travel from the worker as patches (workers/statePatch.ts): rebuilt on the other side they must equal
 // the adapter's states exactly, keep unchanged parts by identity, and be small for a one-CCG edit.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Bundle } from '../../engine/bundle.ts';
+import { realBundle } from '../engine/helpers/real.ts';
 import { createEngineAdapter } from '../../workers/engineAdapter.ts';
 import { patchedApi, unpatched } from '../../workers/patchedApi.ts';
 import { applyPatch, createEncoder } from '../../workers/statePatch.ts';
@@ -10,7 +9,7 @@ import type { EngineApi, Result, State } from '../../workers/api.ts';
 import type { Remote } from 'comlink';
 import { COLLABORATION_KINDS } from '../../engine/scenario.ts';
 
-const bundle = JSON.parse(readFileSync(new URL('../../geodata/dist/bundle.json', import.meta.url), 'utf8')) as Bundle;
+const bundle = realBundle();
 const ok = (r: Result): State => {
   if (!r.ok) throw new Error(r.error);
   return r.state;

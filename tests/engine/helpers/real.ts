@@ -57,7 +57,7 @@ export function readRawCsv(relPath: string): Record<string, string>[] {
 }
 
 export const STP_LOOKUP = 'lookups/Clinical_Commissioning_Group_to_STPs_(April_2019)_Lookup_in_England.csv';
-export const SAPE = 'population/SAPE21DT5_mid2018_pop_estimates.csv';
+const SAPE = 'population/SAPE21DT5_mid2018_pop_estimates.csv';
 export const LSOA_LOOKUP = 'lookups/Lower_Layer_Super_Output_Area_(2011)_to_Clinical_Commissioning_Group_to_Local_Authority_District_(April_2019)_Lookup_in_England.csv';
 export const LTLA_UTLA = 'lookups/Lower_Tier_Local_Authority_to_Upper_Tier_Local_Authority_(April_2019)_Lookup_in_England_and_Wales.csv';
 
