@@ -255,8 +255,3 @@ export class Checker {
     }
   }
 }
-
-/** One-shot checks (no cache kept). */
-export function checkScenario(geo: Geography, s: ScenarioV1, inp: CheckInput): Finding[] {
-  return new Checker(geo).check(s, inp);
-}

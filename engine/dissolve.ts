@@ -20,8 +20,6 @@ import type { Geography } from './geography.ts';
 export interface Footprint {
   /** Polygons → rings → arc references; in each polygon the exterior comes first. Largest polygon first. */
   arcs: number[][][];
-  /** Length of the boundary in km (sum of the boundary arcs' lengths). */
-  perimeterKm: number;
 }
 
 /** Scratch buffers sized to the index, reused by every dissolve (single-threaded, not reentrant). */
@@ -99,7 +97,6 @@ export function dissolveUnits(ix: TopologyIndex, members: ArrayLike<number>): Fo
 
   // 1. Keep the boundary references; chain them by start node.
   let m = 0;
-  let perimeter = 0;
   for (let k = 0; k < members.length; k++) {
     const i = members[k];
     for (let j = ix.unitRefOffsets[i]; j < ix.unitRefOffsets[i + 1]; j++) {
@@ -112,7 +109,6 @@ export function dissolveUnits(ix: TopologyIndex, members: ArrayLike<number>): Fo
       const n = startOf(ix, r);
       s.next[m] = s.head[n];
       s.head[n] = m;
-      perimeter += ix.arcLengthKm[r >= 0 ? r : ~r];
       m++;
     }
   }
@@ -175,7 +171,7 @@ export function dissolveUnits(ix: TopologyIndex, members: ArrayLike<number>): Fo
     }
     host?.holes.push(hole);
   }
-  return { arcs: outers.map((o) => [o.ring, ...o.holes]), perimeterKm: perimeter };
+  return { arcs: outers.map((o) => [o.ring, ...o.holes]) };
 }
 
 /** RFC 7946 coordinates of arc-reference polygons (orientation as stitched: exterior CCW, holes CW). */

@@ -13,7 +13,7 @@
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { Geography } from './geography.ts';
 import type { CollaborationDef, OrganisationDef, ScenarioV1, SystemDef } from './scenario.ts';
-import { compileGroup, partitionOf, type Partition } from './partition.ts';
+import { compileGroup, membersOf, partitionOf, type Partition } from './partition.ts';
 import {
   footprintMetrics, groupMetrics, organisationContext, organisationInfo, scenarioSummary,
   type FootprintMetrics, type GroupLevel, type GroupMetrics, type OrganisationContext, type ScenarioSummary,
@@ -74,11 +74,6 @@ export class Evaluator {
     this.checker = new Checker(geo);
   }
 
-  /** The most recent evaluation, if any. */
-  get lastEvaluation(): Evaluation | undefined {
-    return this.last;
-  }
-
   evaluate(s: ScenarioV1): Evaluation {
     if (this.last?.scenario === s) return this.last;
     const geo = this.geo;
@@ -131,7 +126,7 @@ export class Evaluator {
   private organisationContext(organisations: Partition, collaborations: readonly CollaborationDef[]): OrganisationContext {
     const c = this.context;
     if (c && c.organisations === organisations && c.collaborations === collaborations) return c.ctx;
-    const members = collaborations.map((x) => compileGroup(x.units, this.geo).members);
+    const members = membersOf(collaborations, this.geo);
     const ctx = organisationContext(organisations, collaborations, members);
     this.context = { organisations, collaborations, ctx };
     return ctx;

@@ -62,11 +62,6 @@ export function compileGroup(units: readonly string[], geo: UnitIndex): Compiled
   return c;
 }
 
-/** Ascending unit indices of one group. Throws on an unknown code. */
-export function membersOfGroup(units: readonly string[], geo: UnitIndex): Uint16Array {
-  return compileGroup(units, geo).members;
-}
-
 /** A stable key for a group's membership: equal keys, equal unit sets. */
 export function signatureOf(units: readonly string[], geo: UnitIndex): string {
   return compileGroup(units, geo).signature;

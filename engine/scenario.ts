@@ -118,6 +118,14 @@ function nextFreeId(prefix: string, taken: Iterable<string>): string {
   return `${prefix}${k}`;
 }
 
+/** The requested id if given (non-empty and not taken, else an error naming `what`, e.g. "a system"), or the next free `prefix`N. */
+function newId(requested: unknown, ids: readonly string[], what: string, prefix: string): string {
+  if (requested === undefined) return nextFreeId(prefix, ids);
+  if (typeof requested !== 'string' || requested.trim() === '') throw new ScenarioError('invalid-argument', 'id: must be a non-empty string', 'id');
+  if (ids.some((id) => id === requested)) throw new ScenarioError('duplicate-id', `id: ${what} with id "${requested}" already exists`, 'id');
+  return requested;
+}
+
 function requireName(name: unknown, path = 'name'): string {
   if (typeof name !== 'string' || name.trim() === '') {
     throw new ScenarioError('invalid-argument', `${path}: a name must be a non-empty string`, path);
@@ -194,14 +202,7 @@ export function assignUnits(s: ScenarioV1, unitCodes: readonly string[], systemI
 export function newSystem(s: ScenarioV1, unitCodes: readonly string[], opts: { id?: string; name: string }): ScenarioV1 {
   const name = requireName(opts?.name);
   const codes = requireUnits(s, unitCodes);
-  let id: string;
-  if (opts.id !== undefined) {
-    if (typeof opts.id !== 'string' || opts.id.trim() === '') throw new ScenarioError('invalid-argument', 'id: must be a non-empty string', 'id');
-    if (s.systems.some((g) => g.id === opts.id)) throw new ScenarioError('duplicate-id', `id: a system with id "${opts.id}" already exists`, 'id');
-    id = opts.id;
-  } else {
-    id = nextFreeId('sys-', s.systems.map((g) => g.id));
-  }
+  const id = newId(opts.id, s.systems.map((g) => g.id), 'a system', 'sys-');
   checkLocks(s, codes, null);
   const withNew = [...s.systems, { id, name, units: [] }];
   return { ...s, systems: moveWithin(withNew, codes, withNew.length - 1) };
@@ -359,14 +360,7 @@ export function moveUnitsToOrganisation(s: ScenarioV1, unitCodes: readonly strin
 export function newOrganisation(s: ScenarioV1, unitCodes: readonly string[], opts: { id?: string; name: string }): ScenarioV1 {
   const name = requireName(opts?.name);
   const codes = requireUnits(s, unitCodes);
-  let id: string;
-  if (opts.id !== undefined) {
-    if (typeof opts.id !== 'string' || opts.id.trim() === '') throw new ScenarioError('invalid-argument', 'id: must be a non-empty string', 'id');
-    if (s.organisations.some((g) => g.id === opts.id)) throw new ScenarioError('duplicate-id', `id: an organisation with id "${opts.id}" already exists`, 'id');
-    id = opts.id;
-  } else {
-    id = nextFreeId('org-', s.organisations.map((g) => g.id));
-  }
+  const id = newId(opts.id, s.organisations.map((g) => g.id), 'an organisation', 'org-');
   const withNew = [...s.organisations, { id, name, units: [] }];
   return { ...s, organisations: moveWithin(withNew, codes, withNew.length - 1) };
 }
@@ -413,14 +407,7 @@ export function addCollaboration(s: ScenarioV1, c: CollaborationInput): Scenario
     if (c[f] === undefined) throw new ScenarioError('invalid-argument', `${f}: missing`, f);
   }
   const fields = checkCollaboration(s, c) as Omit<CollaborationDef, 'id'>;
-  let id: string;
-  if (c.id !== undefined) {
-    if (typeof c.id !== 'string' || c.id.trim() === '') throw new ScenarioError('invalid-argument', 'id: must be a non-empty string', 'id');
-    if (s.collaborations.some((x) => x.id === c.id)) throw new ScenarioError('duplicate-id', `id: a collaboration with id "${c.id}" already exists`, 'id');
-    id = c.id;
-  } else {
-    id = nextFreeId('collab-', s.collaborations.map((x) => x.id));
-  }
+  const id = newId(c.id, s.collaborations.map((x) => x.id), 'a collaboration', 'collab-');
   const made: CollaborationDef = { id, name: fields.name, kind: fields.kind, services: fields.services, status: fields.status, units: fields.units };
   return { ...s, collaborations: [...s.collaborations, made] };
 }

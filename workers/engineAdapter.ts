@@ -17,6 +17,7 @@ import { compareEvaluations, type Comparison } from '../engine/compare.ts';
 import { comparisonCsv } from '../engine/io/compareCsv.ts';
 import { borderMesh } from '../engine/borderMesh.ts';
 import { topologyIndex } from '../engine/topologyIndex.ts';
+import { councilTables } from '../engine/councils.ts';
 import { validateScenario } from '../engine/io/validate.ts';
 import { importAny } from '../engine/io/geojsonImport.ts';
 import { exportAssignmentsCsv } from '../engine/io/csv.ts';
@@ -88,9 +89,9 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
     return { geo, scenario: present.scenario };
   };
 
-  function labels(state: Pick<State, 'systems' | 'systemColour'>): FeatureCollection<Point, SystemLabel> {
+  function labels(systems: State['systems']): FeatureCollection<Point, SystemLabel> {
     const g = geo!;
-    const features: Feature<Point, SystemLabel>[] = state.systems.map((m, index) => {
+    const features: Feature<Point, SystemLabel>[] = systems.map((m, index) => {
       const population = formatShort(m.population);
       const counts = `${plural(m.ccgCount, 'CCG')} · ${plural(m.organisationCount, 'org')}`;
       return {
@@ -143,7 +144,7 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
       unitColour,
       systemColour,
       borders,
-      labels: { type: 'FeatureCollection', features: [] },
+      labels: labels(ev.systems),
       history: {
         canUndo: past.length > 0,
         canRedo: future.length > 0,
@@ -152,7 +153,6 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
         depth: past.length,
       },
     };
-    state.labels = labels(state);
     if (collaborationFootprints) state.collaborationFootprints = collaborationFootprints;
     return useTransfer ? transfer(state, [unitSystem.buffer, unitOrganisation.buffer, unitColour.buffer, borders.buffer]) : state;
   }
@@ -209,7 +209,7 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
       systemColour,
       systemBorders: borderMesh(g, unitSystem),
       organisationBorders: borderMesh(g, unitOrganisation),
-      labels: labels({ systems: ev.systems, systemColour }),
+      labels: labels(ev.systems),
     };
   }
 
@@ -328,7 +328,7 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
 
     async exportGeoJson(level: ExportLevel) {
       const { geo: g, scenario } = need();
-      const fc = exportGeoJson(g, scenario, level, evaluator.evaluate(scenario));
+      const fc = exportGeoJson(g, scenario, level, evaluator.evaluate(scenario), { dissolver: evaluator.dissolver });
       return download(`${slug(scenario.name)}-${level}.geojson`, 'application/geo+json', JSON.stringify(fc));
     },
 
@@ -363,14 +363,16 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
 
     async unitsInCouncil(tier, code) {
       const { geo: g } = need();
-      const table = tier === 'utla' ? g.bundle.councils.utla : g.bundle.councils.lad;
-      const csr = tier === 'utla' ? g.unitUtla : g.unitLad;
-      const c = table.code.indexOf(code);
+      const table = councilTables(g)[tier];
+      const c = table.codes.indexOf(code);
       if (c < 0) return [];
+      const { offsets, index, value } = table.byCouncil;
       const out: string[] = [];
-      for (let i = 0; i < g.n; i++) {
+      // Units ascending; a unit listed twice for the council sits in consecutive entries, summed in row order.
+      for (let e = offsets[c]; e < offsets[c + 1]; ) {
+        const i = index[e];
         let inside = 0;
-        for (let e = csr.offsets[i]; e < csr.offsets[i + 1]; e++) if (csr.index[e] === c) inside += csr.value[e];
+        for (; e < offsets[c + 1] && index[e] === i; e++) inside += value[e];
         if (inside > g.population[i] / 2) out.push(g.codes[i]);
       }
       return out;

@@ -10,6 +10,7 @@ import type { ScenarioV1 } from '../scenario.ts';
 import type { GroupLevel } from '../metrics.ts';
 import { UNASSIGNED } from '../partition.ts';
 import { Dissolver } from '../dissolve.ts';
+import { topologyIndex } from '../topologyIndex.ts';
 import { evaluateScenario, type Evaluation } from '../evaluate.ts';
 import { flatRecord, type FlatRecord } from './flatRecord.ts';
 
@@ -29,7 +30,9 @@ export type ExportCollection = FeatureCollection<MultiPolygon, FlatRecord> & { f
 
 const dissolvers = new WeakMap<Geography, Dissolver>();
 
-function dissolverOf(geo: Geography): Dissolver {
+/** The caller's dissolver when it is over this geography's topology (e.g. an `Evaluator`'s), else one cached per geography. */
+function dissolverOf(geo: Geography, own?: Dissolver): Dissolver {
+  if (own && own.index === topologyIndex(geo)) return own;
   let d = dissolvers.get(geo);
   if (!d) dissolvers.set(geo, (d = new Dissolver(geo)));
   return d;
@@ -80,10 +83,10 @@ export function exportGeoJson(
   scenario: ScenarioV1,
   level: ExportLevel,
   evaluation?: Evaluation,
-  opts: { bbox?: boolean } = {},
+  opts: { bbox?: boolean; dissolver?: Dissolver } = {},
 ): ExportCollection {
   const ev = evaluation && evaluation.scenario === scenario ? evaluation : evaluateScenario(geo, scenario);
-  const d = dissolverOf(geo);
+  const d = dissolverOf(geo, opts.dissolver);
   const features: Feature<MultiPolygon, FlatRecord>[] =
     level === 'units'
       ? geo.codes.map((code, i) => ({
