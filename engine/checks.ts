@@ -9,7 +9,7 @@
  */
 import type { Geography } from './geography.ts';
 import type { ScenarioV1 } from './scenario.ts';
-import type { GroupMetrics } from './metrics.ts';
+import { bandPosition, type GroupMetrics } from './metrics.ts';
 import { UNASSIGNED, type Partition } from './partition.ts';
 import { councilTables, type CouncilTable } from './councils.ts';
 import { formatCount, formatShare } from './format.ts';
@@ -95,8 +95,9 @@ function systemFindings(m: GroupMetrics, s: ScenarioV1, orgs: readonly (GroupMet
   const { min, max } = s.settings.band;
   const base = { severity: 'warning' as const, ids: [m.id], units: m.units };
   const out: (Finding | null)[] = [null, null, null, null];
-  if (m.population < min || m.population > max) {
-    const above = m.population > max;
+  const position = bandPosition(m.population, s.settings.band);
+  if (position !== 'in') {
+    const above = position === 'above';
     const by = above ? m.population - max : min - m.population;
     const where = above ? 'above the band maximum' : 'below the band minimum';
     out[0] = { ...base, code: 'system-outside-band', message: `System ${m.name} has ${people(m.population)}, ${formatCount(by)} ${where} of ${formatCount(above ? max : min)}.` };

@@ -55,6 +55,11 @@ export interface FootprintMetrics {
   regionPopulations: number[];
 }
 
+/** Where a population lies against the band (bounds inclusive): the one rule the summary, checks and UI share. */
+export function bandPosition(population: number, band: { min: number; max: number }): 'below' | 'in' | 'above' {
+  return population < band.min ? 'below' : population > band.max ? 'above' : 'in';
+}
+
 export interface GroupMetrics extends FootprintMetrics {
   level: GroupLevel;
   id: string;
@@ -276,7 +281,7 @@ export function scenarioSummary(
   const atypicalSystems: ScenarioSummary['atypicalSystems'] = [];
   const noReason: string[] = [];
   systems.forEach((m) => {
-    if (m.population >= s.settings.band.min && m.population <= s.settings.band.max) inBand++;
+    if (bandPosition(m.population, s.settings.band) === 'in') inBand++;
     if (m.atypical) atypicalSystems.push({ id: m.id, name: m.name, reason: m.atypical });
     if (m.organisationCount > 1 && !m.atypical) noReason.push(m.id);
     // The system's units all lie in its one organisation; the organisation lies wholly inside the system when

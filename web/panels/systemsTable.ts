@@ -4,7 +4,7 @@
  * Rows are focusable: Enter or click makes the system the assignment target and zooms to it.
  */
 import { select } from 'd3';
-import type { GroupMetrics } from '../../engine/metrics.ts';
+import { bandPosition, type GroupMetrics } from '../../engine/metrics.ts';
 import type { Session } from '../state/session.ts';
 import { h } from '../dom.ts';
 import { formatCount, formatShare, formatShort, plural } from './format.ts';
@@ -71,7 +71,7 @@ export function mountSystemsTable(el: HTMLElement, session: Session, onOpen: (sy
     const scaleMax = Math.max(max * 1.15, ...st.systems.map((m) => m.population));
     const rows: Row[] = st.systems.map((m, index) => ({
       m, index, colour: st.systemColour[index], findings: st.systemFindings[index],
-      band: m.population < min ? 'below' : m.population > max ? 'above' : 'in',
+      band: bandPosition(m.population, st.scenario.settings.band),
     }));
     const col = COLUMNS.find((c) => c.key === sortKey)!;
     rows.sort((a, b) => {
