@@ -6,7 +6,8 @@
 import type { Geography } from '../geography.ts';
 import type { ScenarioV1 } from '../scenario.ts';
 import type { ImportIssue } from '../errors.ts';
-import { formatCsvRows, parseCsvRows } from './csvRows.ts';
+import { parseCsvRows } from './csvRows.ts';
+import { csvTable, type ProvenanceSource } from './provenance.ts';
 import { matchUnit } from './matchUnit.ts';
 import { failImport, nameFromFile, scenarioFromAssignments, type Assignment } from './assignments.ts';
 
@@ -24,19 +25,20 @@ export const ASSIGNMENT_COLUMNS = [
 
 export type CsvGeography = Pick<Geography, 'unitSet' | 'n' | 'codes' | 'nhsCodes' | 'names' | 'population' | 'find'>;
 
-export function exportAssignmentsCsv(s: ScenarioV1, geo: CsvGeography): string {
+/** The columns above, then `source` and `attribution` (provenance.ts), which the importer ignores. */
+export function exportAssignmentsCsv(s: ScenarioV1, geo: CsvGeography & { bundle: ProvenanceSource }): string {
   const systemOf = new Map<string, ScenarioV1['systems'][number]>();
   for (const g of s.systems) for (const u of g.units) systemOf.set(u, g);
   const orgOf = new Map<string, ScenarioV1['organisations'][number]>();
   for (const g of s.organisations) for (const u of g.units) orgOf.set(u, g);
-  const rows: (string | number)[][] = [[...ASSIGNMENT_COLUMNS]];
+  const rows: (string | number)[][] = [];
   for (let i = 0; i < geo.n; i++) {
     const code = geo.codes[i];
     const sys = systemOf.get(code);
     const org = orgOf.get(code);
     rows.push([code, geo.nhsCodes[i], geo.names[i], geo.population[i], sys?.id ?? '', sys?.name ?? '', org?.id ?? '', org?.name ?? '', sys?.atypical ?? '']);
   }
-  return formatCsvRows(rows);
+  return csvTable(ASSIGNMENT_COLUMNS, rows, geo.bundle);
 }
 
 // Header names, compared lowercased with everything but letters and digits removed; earlier wins.
