@@ -64,15 +64,18 @@ beforeAll(() => {
 
 describe('the CSV cell rule', () => {
   it('any text round-trips through formatCsvRows → parseCsvRows, and no written cell starts with a formula trigger', () => {
+    // Any string, often starting with a trigger, an apostrophe or a CSV special character.
+    const start = fc.constantFrom('', '', '=', '+', '-', '@', '\t', '\r', '\n', "'", "''", '"', ',', ';', ' ');
+    const anyText = fc.tuple(start, fc.string({ unit: 'binary', maxLength: 30 })).map(([a, b]) => a + b);
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ maxLength: 8 }), (text, other) => {
+      fc.property(anyText, fc.string({ maxLength: 8 }), (text, other) => {
         const written = formatCsvRows([['name', 'other'], [text, other]]);
         // What a spreadsheet sees: the cell after CSV unquoting, before our importer's restore.
         const raw = csvParseRows(written.replace(/\r\n$/, ''));
         expect(raw[1][0]).not.toMatch(TRIGGERS);
         expect(parseCsvRows(written).map((r) => r.fields)).toEqual([['name', 'other'], [text, other]]);
       }),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     );
   });
 
