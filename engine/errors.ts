@@ -99,7 +99,7 @@ function bounded<I extends ValidationIssue | ImportIssue>(issue: I): I {
 }
 
 function summarise(prefix: string, issues: readonly (ValidationIssue | ImportIssue)[]): string {
-  const head = clip(prefix, MAX_ECHO_CHARS + 20);
+  const head = clip(prefix, MAX_ECHO_CHARS + 40);
   let shown = '';
   let count = 0;
   for (const issue of issues.slice(0, SUMMARY_ISSUES)) {
