@@ -105,6 +105,14 @@ export function validateScenario(json: unknown, geo: ValidationGeography, basePa
  * with its line and column.
  */
 export function parseScenarioJson(text: string, geo: ValidationGeography): ScenarioV1 {
+  return validateScenario(parseScenarioText(text), geo);
+}
+
+/**
+ * Scenario JSON text parsed within the same limits, not yet validated: for a front end holding share-link text
+ * where no geography is at hand (the worker validates it). Throws ScenarioValidationError.
+ */
+export function parseScenarioText(text: string): unknown {
   const limit = jsonLimitProblem(text, JSON_LIMITS.maxScenarioChars);
   if (limit) {
     const where = limit.line !== undefined ? `line ${limit.line}, column ${limit.column}: ` : '';
@@ -118,7 +126,7 @@ export function parseScenarioJson(text: string, geo: ValidationGeography): Scena
     const where = p ? `line ${p.line}, column ${p.column}: ${p.message}` : 'not valid JSON';
     throw new ScenarioValidationError([{ path: '', message: `malformed JSON at ${where}` }]);
   }
-  return validateScenario(json, geo);
+  return json;
 }
 
 function checkSchema(schema: unknown, issues: Issues): void {

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importAny, importUnitsGeoJson } from '../../engine/io/geojsonImport.ts';
 import { importAssignmentsCsv } from '../../engine/io/csv.ts';
-import { parseScenarioJson, validateScenario } from '../../engine/io/validate.ts';
+import { parseScenarioJson, parseScenarioText, validateScenario } from '../../engine/io/validate.ts';
 import { JSON_LIMITS, jsonLimitProblem } from '../../engine/io/jsonLimits.ts';
 import { exportGeoJson } from '../../engine/io/geojsonExport.ts';
 import { ImportError, MAX_MESSAGE_CHARS, ScenarioError, ScenarioValidationError, formatIssue } from '../../engine/errors.ts';
@@ -25,7 +25,7 @@ function thrown(f: () => unknown): ImportError | ScenarioValidationError | Scena
     f();
   } catch (e) {
     if (e instanceof ImportError || e instanceof ScenarioValidationError || e instanceof ScenarioError) return e;
-    throw new Error(`expected an engine input error, got ${String(e).slice(0, 200)}`);
+    throw new Error(`expected an engine input error, got ${String(e).slice(0, 200)}`, { cause: e });
   }
   throw new Error('expected an error');
 }
@@ -42,7 +42,7 @@ describe('JSON depth and size', () => {
     // The 65th bracket is at column 65 in `[[[…`, at column 321 in `{"a":{"a":…`.
     const texts: [string, number][] = [[nested(100_000), 65], [nested(100_000, false), 65], ['{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000), 321]];
     for (const [text, column] of texts) {
-      for (const e of [thrown(() => importAny(text, 'deep.json', geo)), thrown(() => parseScenarioJson(text, geo))]) {
+      for (const e of [thrown(() => importAny(text, 'deep.json', geo)), thrown(() => parseScenarioJson(text, geo)), thrown(() => parseScenarioText(text))]) {
         expect(e.message).toMatch(new RegExp(`line 1, column ${column}: nested more than 64 levels deep$`));
         expect(e.message.length).toBeLessThanOrEqual(MAX_MESSAGE_CHARS);
       }
@@ -64,6 +64,7 @@ describe('JSON depth and size', () => {
     expect(e.message).toBe('big.geojson: the JSON is 64.0 MB, more than the 64.0 MB it may be');
     const scenarioText = `{"schema":"footprints/scenario@1",${' '.repeat(JSON_LIMITS.maxScenarioChars)}}`;
     expect(thrown(() => parseScenarioJson(scenarioText, geo)).message).toBe('the JSON is 16.0 MB, more than the 16.0 MB it may be');
+    expect(thrown(() => parseScenarioText(scenarioText)).message).toBe('the JSON is 16.0 MB, more than the 16.0 MB it may be');
     // Within the limit, the same scenario text parses.
     expect(parseScenarioJson(JSON.stringify(stp) + ' '.repeat(1000), geo)).toEqual(stp);
   });
