@@ -4,7 +4,8 @@
  * - depth: at most 64 nested arrays/objects. A scenario is 4 deep, a GeoJSON FeatureCollection of MultiPolygons 7;
  * - size, in UTF-16 code units (characters): 64 Mi for a file (our units GeoJSON export is about 0.25 M;
  *   generalised ONS boundaries are a few M), 16 Mi for a scenario's JSON text (share links, saved scenarios;
- *   a CCG scenario is about 33 k pretty-printed). The web inflates a share link only up to `maxScenarioChars`.
+ *   a CCG scenario is about 33 k pretty-printed). A front end inflating a share link should stop at
+ *   `maxScenarioChars` and hand the text to `parseScenarioText` / `parseScenarioJson` (validate.ts).
  */
 
 export const JSON_LIMITS = {
