@@ -25,6 +25,7 @@ import { evaluateScenario } from '../engine/evaluate.ts';
 import { compareScenarios } from '../engine/compare.ts';
 import { comparisonCsv } from '../engine/io/compareCsv.ts';
 import { evaluationCsv, evaluationJson } from '../engine/io/evaluationOutput.ts';
+import { withProvenance } from '../engine/io/provenance.ts';
 import { ensureBundle } from '../geodata/ensure.ts';
 import { loadBundle } from '../geodata/load.ts';
 
@@ -128,7 +129,7 @@ function run(argv: string[]): void {
       const geo = geography();
       const scenario = readScenario(geo, ref);
       const evaluation = evaluateScenario(geo, scenario);
-      write(format === 'csv' ? evaluationCsv(evaluation) : JSON.stringify(evaluationJson(evaluation), null, 2), out);
+      write(format === 'csv' ? evaluationCsv(evaluation, geo.bundle) : JSON.stringify(evaluationJson(evaluation, geo.bundle), null, 2), out);
       return;
     }
     case 'export': {
@@ -138,7 +139,7 @@ function run(argv: string[]): void {
       const scenario = readScenario(geo, ref);
       if (format === 'scenario') {
         if (values.level) throw new UsageError('--format scenario exports the whole scenario; drop --level');
-        write(JSON.stringify(scenario, null, 2), out);
+        write(JSON.stringify(withProvenance(scenario, geo.bundle), null, 2), out);
         return;
       }
       if (!values.level) throw new UsageError(`export needs --level ${LEVELS.join('|')}`);
@@ -148,7 +149,7 @@ function run(argv: string[]): void {
       } else if (level === 'units') {
         write(exportAssignmentsCsv(scenario, geo), out);
       } else {
-        write(exportMetricsCsv(evaluateScenario(geo, scenario), level), out);
+        write(exportMetricsCsv(evaluateScenario(geo, scenario), level, geo.bundle), out);
       }
       return;
     }
@@ -156,7 +157,7 @@ function run(argv: string[]): void {
       const [file] = positionals(args, 1, 'import');
       const geo = geography();
       const scenario = readScenario(geo, file);
-      write(JSON.stringify(scenario, null, 2), out);
+      write(JSON.stringify(withProvenance(scenario, geo.bundle), null, 2), out);
       return;
     }
     case 'compare': {
@@ -171,7 +172,7 @@ function run(argv: string[]): void {
       } catch (e) {
         throw new UsageError((e as Error).message);
       }
-      write(format === 'csv' ? comparisonCsv(comparison) : JSON.stringify(comparison, null, 2), out);
+      write(format === 'csv' ? comparisonCsv(comparison, geo.bundle) : JSON.stringify(withProvenance(comparison, geo.bundle), null, 2), out);
       return;
     }
     default:

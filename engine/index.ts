@@ -1,6 +1,7 @@
 // Re-exports only.
 export * from './bundle.ts';
 export * from './scenario.ts';
+export * from './scenarioRules.ts';
 export * from './geography.ts';
 export * from './errors.ts';
 export * from './commands.ts';
@@ -9,6 +10,9 @@ export * from './io/csv.ts';
 export * from './io/csvRows.ts';
 export * from './io/matchUnit.ts';
 export * from './io/jsonError.ts';
+export * from './io/jsonLimits.ts';
+export * from './io/geometryCheck.ts';
+export * from './io/provenance.ts';
 export * from './io/geojsonImport.ts';
 export * from './partition.ts';
 export * from './topologyIndex.ts';

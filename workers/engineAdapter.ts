@@ -23,6 +23,7 @@ import { importAny } from '../engine/io/geojsonImport.ts';
 import { exportAssignmentsCsv } from '../engine/io/csv.ts';
 import { exportGeoJson } from '../engine/io/geojsonExport.ts';
 import { exportMetricsCsv } from '../engine/io/metricsCsv.ts';
+import { withProvenance } from '../engine/io/provenance.ts';
 import { formatShort } from '../engine/format.ts';
 import { normaliseKey } from '../engine/geography.ts';
 import type { ExportLevel } from '../engine/io/geojsonExport.ts';
@@ -334,13 +335,13 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
 
     async exportCsv(kind: CsvKind) {
       const { geo: g, scenario } = need();
-      const text = kind === 'assignments' ? exportAssignmentsCsv(scenario, g) : exportMetricsCsv(evaluator.evaluate(scenario), kind);
+      const text = kind === 'assignments' ? exportAssignmentsCsv(scenario, g) : exportMetricsCsv(evaluator.evaluate(scenario), kind, g.bundle);
       return download(`${slug(scenario.name)}-${kind}.csv`, 'text/csv', text);
     },
 
     async exportScenario() {
-      const { scenario } = need();
-      return download(`${slug(scenario.name)}.footprints.json`, 'application/json', JSON.stringify(scenario, null, 2));
+      const { geo: g, scenario } = need();
+      return download(`${slug(scenario.name)}.footprints.json`, 'application/json', JSON.stringify(withProvenance(scenario, g.bundle), null, 2));
     },
 
     async findUnits(query: string, limit = 12) {
@@ -446,7 +447,7 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
     async exportComparisonCsv() {
       const c = lastComparison;
       if (!c) throw new Error('engine: nothing compared yet; call compare() first');
-      return download(`compare-${slug(c.a.name)}-vs-${slug(c.b.name)}.csv`, 'text/csv', comparisonCsv(c));
+      return download(`compare-${slug(c.a.name)}-vs-${slug(c.b.name)}.csv`, 'text/csv', comparisonCsv(c, geo!.bundle));
     },
   };
   return api;
