@@ -38,15 +38,17 @@ describe('ReCom chain on the 191 CCGs', () => {
     const chain = new RecomChain(problem.graph, problem.startNodes, problem.k, seededRng(7), { band: BAND, locked: problem.locked });
     const lockedUnits = [0, 17].map((d) => membersOfSystem(problem.startUnits, d).join(','));
     let changed = 0;
-    for (let s = 0; s < 4000; s++) {
+    for (let s = 0; s < 2500; s++) {
       const moved = chain.step();
       const plan = unitPlan(chain);
       // Partition: every unit in exactly one of k systems, none empty; populations add up.
       const counts = new Uint32Array(problem.k);
+      let outside = 0;
       for (const d of plan) {
-        expect(d).toBeLessThan(problem.k);
-        counts[d]++;
+        if (d < problem.k) counts[d]++;
+        else outside++;
       }
+      expect(outside).toBe(0);
       expect(counts.every((c) => c > 0)).toBe(true);
       if (!moved) continue;
       changed++;
@@ -62,7 +64,7 @@ describe('ReCom chain on the 191 CCGs', () => {
         for (let d = 0; d < problem.k; d++) expect(componentsOf(geo, membersOfSystem(plan, d))).toHaveLength(1);
       }
     }
-    expect(changed).toBeGreaterThan(3900);
+    expect(changed).toBeGreaterThan(2400);
     const plan = unitPlan(chain);
     expect([0, 17].map((d) => membersOfSystem(plan, d).join(','))).toEqual(lockedUnits);
     let total = 0;

@@ -24,7 +24,10 @@ const BAND = { min: 3, max: 6 };
 
 function gridGraph() {
   const lists: number[][] = Array.from({ length: N }, () => []);
-  for (const [a, b] of edges) lists[a].push(b), lists[b].push(a);
+  for (const [a, b] of edges) {
+    lists[a].push(b);
+    lists[b].push(a);
+  }
   const adjOffsets = new Uint32Array(N + 1);
   lists.forEach((l, v) => (adjOffsets[v + 1] = adjOffsets[v] + l.length));
   return nodeGraph({ n: N, adjOffsets, adjNeighbours: Uint32Array.from(lists.flat()), population: new Float64Array(N).fill(1) });
@@ -72,7 +75,10 @@ function expectedSplits(): { law: Map<number, number>; trees: number } {
           if (e === cut || !(subset & (1 << e))) continue;
           const [a, b] = edges[e];
           const w = a === v ? b : b === v ? a : -1;
-          if (w >= 0 && !seen.has(w)) seen.add(w), stack.push(w);
+          if (w >= 0 && !seen.has(w)) {
+            seen.add(w);
+            stack.push(w);
+          }
         }
       }
       if (seen.size >= BAND.min && seen.size <= BAND.max && N - seen.size >= BAND.min && N - seen.size <= BAND.max) {
