@@ -1,5 +1,5 @@
 /**
- * The generate worker's adapter: one chain (engine/generate/run.ts) run in chunks of ~20 ms, yielding to the
+ * The generate worker's adapter: one chain (engine/generate/run.ts) run in chunks of ~10 ms, yielding to the
  * event loop between chunks so pause, resume and cancel messages act at once. The chunk size adapts to the
  * measured speed. Timing lives here, not in the engine.
  */
@@ -10,7 +10,8 @@ import { createGeneration, generationResults, progressOf, runChain, type Generat
 import { scenarioFromPlan } from '../engine/generate/toScenario.ts';
 import type { GenerateApi, GenerateOutcome, GenerateProgress } from './api.ts';
 
-const CHUNK_MS = 20;
+// Short enough that a cancel waits at most this long for the chunk in hand, long enough that yielding costs nothing.
+const CHUNK_MS = 10;
 
 /**
  * Resolves after pending messages are handled. In a browser, a message to ourselves (timers are clamped to
