@@ -28,6 +28,7 @@ import { evaluationCsv, evaluationJson } from '../engine/io/evaluationOutput.ts'
 import { withProvenance } from '../engine/io/provenance.ts';
 import { ensureBundle } from '../geodata/ensure.ts';
 import { loadBundle } from '../geodata/load.ts';
+import { generateCommand } from './commands/generate.ts';
 
 const USAGE = `footprints: NHS commissioning footprints on the CCGs of April 2019
 
@@ -37,6 +38,8 @@ const USAGE = `footprints: NHS commissioning footprints on the CCGs of April 201
   footprints import <file.csv|file.geojson|file.json> [-o scenario.json]
   footprints compare <scenario> <scenario> [--format json|csv]
   footprints baselines
+  footprints generate <scenario> --steps N --seed S [--band MIN-MAX] [--objective NAME[=WEIGHT],…] [--chains K]
+             [--lock ID,…] [--top K] [--keep-organisations] [--within-regions] -o best.json [--ensemble metrics.csv]
 
 A <scenario> is a file or baseline:NAME (see footprints baselines).`;
 
@@ -181,6 +184,10 @@ function run(argv: string[]): void {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'generate') {
+    const io = { geography, readScenario, writeFile: (f: string, t: string) => writeFileSync(f, t), stdout: process.stdout, stderr: process.stderr };
+    return generateCommand(argv.slice(1), { ...io, onInterrupt: (h: () => void) => (process.on('SIGINT', h), () => process.off('SIGINT', h)) });
+  }
   try {
     run(argv);
     return 0;

@@ -16,6 +16,7 @@ import type { GroupLevel, GroupMetrics, ScenarioSummary } from '../engine/metric
 import type { Finding } from '../engine/checks.ts';
 import type { ExportLevel } from '../engine/io/geojsonExport.ts';
 import type { Comparison } from '../engine/compare.ts';
+import type { GenerateOptions, Progress } from '../engine/generate/run.ts';
 
 /** How many fill colours the map has; the worker colours systems with indices below this. */
 export const PALETTE_SIZE = 8;
@@ -250,4 +251,42 @@ export interface EngineApi {
   compare(a: CompareSource, b: CompareSource): Promise<CompareResult>;
   /** The last comparison as CSV (engine/io/compareCsv.ts). */
   exportComparisonCsv(): Promise<Download>;
+}
+
+// --- Generate (workers/generate.worker.ts): one ReCom chain per worker. ---------------------------------------
+
+/** Progress of a generation, reported between chunks of steps. */
+export interface GenerateProgress extends Progress {
+  elapsedMs: number;
+  stepsPerSecond: number;
+  /** Estimated time left at the current speed (null before the first chunk). */
+  remainingMs: number | null;
+  paused: boolean;
+}
+
+export interface GeneratedOption {
+  score: number;
+  /** Raw metrics in `METRICS` order (engine/generate/objectives.ts). */
+  metrics: number[];
+  /** Unit → system index of the starting scenario, for merging chains with `mergeResults`. */
+  unitSystem: Uint16Array;
+  scenario: ScenarioV1;
+}
+
+export interface GenerateOutcome {
+  status: 'done' | 'cancelled';
+  progress: GenerateProgress;
+  /** Best distinct options, best first (empty without objectives). */
+  options: GeneratedOption[];
+  /** Ensemble columns in `METRICS` order (null when none was asked for). */
+  ensemble: { every: number; columns: Float64Array[] } | null;
+}
+
+export interface GenerateApi {
+  init(bundle: Bundle): Promise<void>;
+  /** Runs to the end or until cancelled; `onProgress` is a comlink proxy called at most every `progressMs`. */
+  start(scenario: ScenarioV1, options: GenerateOptions, onProgress?: (p: GenerateProgress) => void, progressMs?: number): Promise<GenerateOutcome>;
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  cancel(): Promise<void>;
 }
