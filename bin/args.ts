@@ -27,7 +27,8 @@ export function parseCommandArgs(argv: string[], options: Options): { values: Va
     const { values, positionals } = parseArgs({ args: argv, options: { ...COMMON_OPTIONS, ...options }, allowPositionals: true, strict: true });
     return { values: values as Values, positionals };
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    // Node's own text goes on about '--' after its first sentence: keep the first.
+    throw new UsageError((e as Error).message.replace(/^(.*?\.) .*$/s, '$1'));
   }
 }
 
@@ -64,7 +65,7 @@ export function stringValue(values: Values, name: string): string | undefined {
 export function expectCount(args: readonly string[], min: number, max: number, what: string): void {
   if (args.length >= min && args.length <= max) return;
   const want = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
-  throw new UsageError(`${what}: expected ${want} argument${want === '1' ? '' : 's'}, got ${args.length}`);
+  throw new UsageError(`${what}: expected ${want} argument${/(^|[^0-9])1$/.test(want) ? '' : 's'}, got ${args.length}`);
 }
 
 /** `-` (standard input) can be read once only. */
