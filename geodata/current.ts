@@ -14,7 +14,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { BUNDLE_FILE, DIST_DIR, OVERLAYS_FILE, REPO_ROOT, rawDir } from './paths.ts';
 
 export const STAMP_FILE = 'stamp.json';
@@ -24,19 +24,18 @@ interface Stamp {
 }
 
 function fileLine(path: string): string {
-  try {
-    const s = statSync(path);
-    return `${path}\t${s.size}\t${s.mtimeMs}`;
-  } catch {
-    return `${path}\tmissing`;
-  }
+  const s = statSync(path, { throwIfNoEntry: false });
+  return s ? `${path}\t${s.size}\t${s.mtimeMs}` : `${path}\tmissing`;
 }
 
-/** Every file under `dir`, depth first, names in code-unit order so the list is the same on every machine. */
+/**
+ * Every file under `dir`, depth first, names in code-unit order so the list is the same on every machine. Paths
+ * are joined by hand: path.join's normalisation was a third of the check's time, and `dir` is already absolute.
+ */
 function walk(dir: string, out: string[]): string[] {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
-    const path = join(dir, e.name);
+    const path = `${dir}${sep}${e.name}`;
     if (e.isDirectory()) walk(path, out);
     else out.push(path);
   }

@@ -8,6 +8,7 @@
  * (d) one reassignment: a border CCG moves to a neighbouring system and back, alternately; each step evaluates
  *     the new scenario (metrics, summary, findings) and dissolves the systems' footprints, with the two changed
  *     groups evicted from the caches beforehand so they are really measured and dissolved again.
+ * (e) start-up of the `footprints` command, whole process beside `node -e 0` (startup.ts).
  * Prints medians, p95, budget and PASS/FAIL; writes artifacts/bench.json. Exit code 1 when a budget fails.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ import { Dissolver } from '../../engine/dissolve.ts';
 import { partitionOf, signatureOf } from '../../engine/partition.ts';
 import { Evaluator } from '../../engine/evaluate.ts';
 import { assignUnits, type ScenarioV1 } from '../../engine/scenario.ts';
+import { measureStartup } from './startup.ts';
 
 interface Stats {
   name: string;
@@ -131,6 +133,8 @@ const stats: Stats[] = [
     runs: d.runs, medianMs: d.median, p95Ms: d.p95, budget: '≤ 0.2 ms median', pass: d.median <= 0.2,
   },
 ];
+
+stats.push(...measureStartup());
 
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : '');
 const rows = stats.map((s) => [
