@@ -20,9 +20,10 @@ if (!compiledIsCurrent()) {
     if (argv.includes('--verbose')) process.stderr.write(`footprints: compiled ${r.file} from ${r.sources} sources\n`);
   } catch (e) {
     // Without esbuild (an install without devDependencies) an existing compiled command still serves.
-    const noCompiler = e?.code === 'ERR_MODULE_NOT_FOUND' && existsSync(CLI_FILE);
-    if (!noCompiler) {
-      process.stderr.write(`footprints: could not compile the command (run npm ci): ${e?.message ?? e}\n`);
+    const noCompiler = e?.code === 'ERR_MODULE_NOT_FOUND';
+    if (!noCompiler || !existsSync(CLI_FILE)) {
+      const hint = noCompiler ? ' (esbuild is missing: run npm ci)' : '';
+      process.stderr.write(`footprints: could not compile the command${hint}: ${e?.message ?? e}\n`);
       process.exit(3);
     }
   }
