@@ -26,6 +26,29 @@ export interface GenerateIo {
 
 class OptionError extends Error {}
 
+export const GENERATE_SUMMARY = 'options drawn by ReCom chains under constraints, optimised toward objectives';
+
+const HELP = `footprints generate SCENARIO --steps N --seed S -o BEST.json [options]
+
+Runs ReCom chains (merge two neighbouring systems, draw a uniform spanning tree, cut it so both halves are in the
+band) from SCENARIO, steered by short bursts toward the objectives, and writes the best plan to BEST.json (the
+next ones to BEST-2.json, … with --top). Prints the ranked scores and metrics on standard output; progress on
+standard error (a bar on a terminal, plain lines otherwise). Ctrl+C writes the best plans so far (exit 130).
+
+  --steps N                 steps per chain (required)
+  --seed S                  seed of the random numbers: the same seed and options give the same plans (required)
+  --band MIN-MAX            population band of every system, in persons (default: the scenario's band)
+  --objective NAME[=W],…    objectives and weights: ${OBJECTIVES.join(', ')} (default coterminosity)
+  --chains K                independent chains (default 1)
+  --lock ID,…               systems never changed (besides those locked in the scenario)
+  --top K                   how many distinct best plans to write (default 1)
+  --burst B                 steps per burst before restarting from the best plan
+  --keep-organisations      organisations are never split
+  --within-regions          systems stay inside one NHS region
+  --ensemble FILE.csv       also run a plain chain and write every n-th plan's metrics (--every N)
+
+Bad options get one line on standard error and exit code 1.`;
+
 const CHUNK = 2000;
 
 function wholeNumber(value: string | undefined, flag: string, min: number): number {
@@ -67,6 +90,10 @@ export async function generateCommand(argv: string[], io: GenerateIo): Promise<n
 }
 
 async function run(argv: string[], io: GenerateIo): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout.write(HELP + '\n');
+    return 0;
+  }
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
