@@ -73,6 +73,9 @@ describe('footprints over many files in one call', { timeout: 60_000 }, () => {
     expect(Number(bassetlaw.population_a)).toBe(rawCcgPopulation().get('E38000008'));
     const summary = rows.find((x) => x.scenario === 'ccg2021.csv' && x.row === 'scenario')!;
     expect([Number(summary.organisations_a), Number(summary.organisations_b)]).toEqual([191, 106]);
+    // The engine's rows are kept as written: a negative delta is still a number, not a guarded text cell.
+    expect(summary.organisations_delta).toBe('-85');
+    expect(r.stdout).not.toMatch(/,'-\d/);
   });
 
   it('compare --against with a bad reference stops at once, exit 1', async () => {
