@@ -1,17 +1,19 @@
 /**
- * Browser-test harness: one vite dev server and one headless Debian Chromium per test file. Chromium renders
- * WebGL with SwiftShader (no GPU on CI). The app is fully offline, so any request leaving 127.0.0.1 fails a test.
+ * Browser-test harness: one vite dev server and one headless Chromium per test file (which Chromium: chromium.ts).
+ * Chromium renders WebGL with SwiftShader (no GPU on CI). The app is fully offline, so any request leaving 127.0.0.1 fails a test.
  */
 import { fileURLToPath } from 'node:url';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer, type ViteDevServer } from 'vite';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { State } from '../../workers/api.ts';
+import { DEBIAN_CHROMIUM, findChromium } from './chromium.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const ARTIFACTS = `${ROOT}artifacts`;
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Debian's Chromium; launchChromium prefers CHROMIUM_PATH and falls back to the one shipped in @sparticuz/chromium. */
+export const CHROMIUM = DEBIAN_CHROMIUM;
 
 /**
  * `gpuProcess`: leave out --disable-gpu, so WebGL and compositing run in Chromium's GPU process on SwiftShader
@@ -55,8 +57,12 @@ export async function startServer(name: string): Promise<{ server: ViteDevServer
 
 /** `extraArgs` are appended to chromiumArgs(gpuProcess) (the bench passes its own). */
 export async function launchChromium(gpuProcess?: boolean, extraArgs: readonly string[] = []): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-  return chromium.launch({ executablePath: CHROMIUM, args: [...chromiumArgs(gpuProcess), ...extraArgs], headless: true });
+  const bin = await findChromium();
+  try {
+    return await chromium.launch({ executablePath: bin.path, env: bin.env, args: [...chromiumArgs(gpuProcess), ...extraArgs], headless: true });
+  } catch (e) {
+    throw new Error(`Chromium from ${bin.source} (${bin.path}) did not start: ${(e as Error).message.split('\n')[0]}`, { cause: e });
+  }
 }
 
 export async function startApp(name: string, opts: { gpuProcess?: boolean } = {}): Promise<App> {
