@@ -315,9 +315,11 @@ describe('editing', { timeout: 180_000 }, () => {
     await page.click('#findings-list li:first-child .finding-btn');
     await expect.poll(() => hook(page, (h) => h.selection.length)).toBe(first.length);
     expect([...(await hook(page, (h) => h.selection))].sort((x, y) => x - y)).toEqual(first.map(idx).sort((x, y) => x - y));
-    await page.waitForTimeout(700);
-    const centreAfter = await page.evaluate(() => (window as unknown as { __footprints: { map: { getCenter(): { lng: number; lat: number } } } }).__footprints.map.getCenter());
-    expect(Math.hypot(centreAfter.lng - centreBefore.lng, centreAfter.lat - centreBefore.lat)).toBeGreaterThan(0.01);
+    const centre = () => page.evaluate(() => (window as unknown as { __footprints: { map: { getCenter(): { lng: number; lat: number } } } }).__footprints.map.getCenter());
+    await expect.poll(async () => {
+      const c = await centre();
+      return Math.hypot(c.lng - centreBefore.lng, c.lat - centreBefore.lat);
+    }).toBeGreaterThan(0.01);
 
     await page.click('#tab-systems');
     await page.click('#systems-table th:nth-child(2) button');
