@@ -19,7 +19,10 @@ export function createSearch(engine: Engine, pick: (i: number, add: boolean) => 
   /** Number of the latest query, and of the one whose matches are shown. */
   let query = 0;
   let shown = 0;
-  let answered: Promise<void> = Promise.resolve();
+  /** The engine's matches for the text typed last. */
+  let latest: Promise<UnitHit[]> = Promise.resolve([]);
+  /** An Enter typed before the engine answered is still waiting to pick. */
+  let picking = false;
 
   const render = () => {
     list.hidden = hits.length === 0;
@@ -50,7 +53,8 @@ export function createSearch(engine: Engine, pick: (i: number, add: boolean) => 
   };
   input.addEventListener('input', () => {
     const q = ++query;
-    answered = engine.findUnits(input.value, 10).then((res) => {
+    latest = engine.findUnits(input.value, 10);
+    void latest.then((res) => {
       if (q !== query) return;
       hits = res;
       active = 0;
@@ -68,12 +72,21 @@ export function createSearch(engine: Engine, pick: (i: number, add: boolean) => 
       const add = e.shiftKey;
       if (shown === query) choose(active, add);
       else {
+        // Keys act in the order typed: this Enter picks the first match of the text it followed, even when Escape
+        // or more typing comes before the engine's answer (which would otherwise cancel it).
         const q = query;
-        void answered.then(() => shown === q && choose(active, add));
+        picking = true;
+        void latest.then((res) => {
+          picking = false;
+          if (!res[0]) return;
+          pick(res[0].i, add);
+          if (query === q) clear();
+        });
       }
     } else if (e.key === 'Escape') {
-      // A first Escape clears the search, a second leaves it (so single-key shortcuts work again).
-      if (!input.value && !hits.length) input.blur();
+      // A first Escape clears the search, a second leaves it (so single-key shortcuts work again). After an Enter
+      // still waiting to pick, the box is as good as cleared, so Escape leaves it, as it would once the pick is made.
+      if (picking || (!input.value && !hits.length)) input.blur();
       clear();
     }
   });
