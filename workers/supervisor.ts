@@ -40,7 +40,7 @@ export interface SupervisorOptions {
   /** A new worker is initialised and restored. */
   onRestored(): void;
   maxRestarts?: number;
-  /** A call unanswered this long fails the worker. */
+  /** A call unanswered this long fails the worker (`init`, which loads the bundle, gets at least a minute). */
   stallMs?: number;
 }
 
@@ -110,10 +110,10 @@ export function createSupervisor(opts: SupervisorOptions): Supervisor {
   }
 
   /** A call on generation `g`, failing `g` when it rejects or stalls. */
-  async function on<T>(g: Generation, call: () => Promise<T>): Promise<T> {
+  async function on<T>(g: Generation, call: () => Promise<T>, limitMs = stallMs): Promise<T> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const stalled = new Promise<never>((_, rej) => {
-      timer = setTimeout(() => rej(new Error(`the engine did not answer for ${Math.round(stallMs / 1000)} s`)), stallMs);
+      timer = setTimeout(() => rej(new Error(`the engine did not answer for ${Math.round(limitMs / 1000)} s`)), limitMs);
     });
     try {
       return await Promise.race([call(), g.down, stalled]);
@@ -126,7 +126,7 @@ export function createSupervisor(opts: SupervisorOptions): Supervisor {
     }
   }
 
-  const initOn = (g: Generation) => (g.inited ??= on(g, () => (g.handle.engine.init as (...a: unknown[]) => Promise<unknown>)(...lastInit!)));
+  const initOn = (g: Generation) => (g.inited ??= on(g, () => (g.handle.engine.init as (...a: unknown[]) => Promise<unknown>)(...lastInit!), Math.max(stallMs, 60_000)));
 
   async function start(): Promise<void> {
     const g = spawn();

@@ -1,7 +1,7 @@
 // What the planner sees when the engine's worker fails (workers/supervisor.ts): one plain message that stays
 // until the engine is back, over the loading screen too when it failed before the map was ready, with a
 // "Try again" button once the supervisor has given up. `document.body.dataset.engine` says the same for tests:
-// `ok`, `restarting` or `stopped`.
+// `ok`, `restarting` or `stopped`, and `dataset.engineFailures` counts the failures.
 import { h } from '../dom.ts';
 import { shortenMessage } from './notices.ts';
 
@@ -13,7 +13,9 @@ export interface EngineStatus {
 
 export function createEngineStatus(notices: HTMLElement, loading: HTMLElement, retry: () => void): EngineStatus {
   let item: HTMLElement | null = null;
+  let failures = 0;
   document.body.dataset.engine = 'ok';
+  document.body.dataset.engineFailures = '0';
   const show = (text: string, withRetry: boolean) => {
     item?.remove();
     item = h('div', { class: 'notice notice-error', role: 'alert', id: 'engine-status' },
@@ -25,6 +27,7 @@ export function createEngineStatus(notices: HTMLElement, loading: HTMLElement, r
   return {
     down(reason, restarting) {
       document.body.dataset.engine = restarting ? 'restarting' : 'stopped';
+      document.body.dataset.engineFailures = String(++failures);
       const what = `The engine ${reason.replace(/^the engine /, '')}.`;
       show(restarting
         ? `${what} Starting it again from your last saved scenario; nothing saved is lost.`

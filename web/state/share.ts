@@ -36,9 +36,19 @@ export async function encodeShare(scenario: unknown): Promise<string> {
   return PREFIX + toBase64Url(await pipe(json, new CompressionStream('deflate-raw')));
 }
 
+/** Deflate expands at most ~1,032:1, so feeding the inflater this many bytes at a time bounds each output chunk to ~1 MB. */
+const FEED = 1024;
+
 /** Inflates `bytes`, refusing (and cancelling the stream) as soon as the output passes `limit` bytes. */
 async function inflateCapped(bytes: Uint8Array, limit: number): Promise<Uint8Array> {
-  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  let at = 0;
+  const input = new ReadableStream<BufferSource>({
+    pull(c) {
+      if (at >= bytes.length) c.close();
+      else c.enqueue(bytes.slice(at, (at += FEED)));
+    },
+  }, { highWaterMark: 0 });
+  const reader = input.pipeThrough(new DecompressionStream('deflate-raw')).getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -52,10 +62,10 @@ async function inflateCapped(bytes: Uint8Array, limit: number): Promise<Uint8Arr
     chunks.push(value);
   }
   const out = new Uint8Array(size);
-  let at = 0;
+  let k = 0;
   for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
+    out.set(c, k);
+    k += c.byteLength;
   }
   return out;
 }
