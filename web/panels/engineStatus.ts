@@ -18,17 +18,17 @@ export function createEngineStatus(notices: HTMLElement, loading: HTMLElement, r
   document.body.dataset.engineFailures = '0';
   const show = (text: string, withRetry: boolean) => {
     item?.remove();
-    item = h('div', { class: 'notice notice-error', role: 'alert', id: 'engine-status' },
-      h('span', { class: 'notice-text' }, shortenMessage(text)),
-      withRetry ? h('button', { type: 'button', class: 'btn btn-small notice-action', id: 'engine-retry', onclick: retry }, 'Try again') : null);
-    notices.prepend(item);
-    if (!loading.hidden) loading.textContent = shortenMessage(text);
+    const retryBtn = withRetry ? h('button', { type: 'button', class: 'btn btn-small notice-action', id: 'engine-retry', onclick: retry }, 'Try again') : null;
+    item = h('div', { class: 'notice notice-error', role: 'alert', id: 'engine-status' }, h('span', { class: 'notice-text' }, shortenMessage(text)), retryBtn);
+    // Before the map is ready the message takes the loading screen's place, rather than sitting over it.
+    if (loading.hidden) notices.prepend(item);
+    else loading.replaceChildren(item);
   };
   return {
     down(reason, restarting) {
       document.body.dataset.engine = restarting ? 'restarting' : 'stopped';
       document.body.dataset.engineFailures = String(++failures);
-      const what = `The engine ${reason.replace(/^the engine /, '')}.`;
+      const what = `The engine ${reason.replace(/^the engine /, '').replace(/Uncaught (\w*Error: )?/, '')}.`;
       show(restarting
         ? `${what} Starting it again from your last saved scenario; nothing saved is lost.`
         : `${what} It could not be started again. Your saved scenarios are safe in this browser.`, !restarting);
