@@ -144,6 +144,8 @@ export interface State {
   history: History;
 }
 
+export type ScenarioSource = { baseline: string } | { scenario: unknown } | { json: string };
+
 export type Result = { ok: true; state: State } | { ok: false; error: string };
 
 export interface UnitHit {
@@ -229,16 +231,18 @@ export interface EngineApi {
   /** Loads the bundle (an object, or a URL the worker fetches). */
   init(source: Bundle | string): Promise<Init>;
   /**
-   * Opens a scenario: a baseline id, or a scenario object (validated; a bad one is refused with the reason).
-   * Undoable unless `reset` (a fresh session: the history starts here).
+   * Opens a scenario: a baseline id, a scenario object or a scenario's JSON text (a share link), validated by the
+   * engine (a bad one is refused with the reason). Undoable unless `reset` (a fresh session: the history starts here).
    */
-  load(source: { baseline: string } | { scenario: unknown }, opts?: { reset?: boolean }): Promise<Result>;
+  load(source: ScenarioSource, opts?: { reset?: boolean }): Promise<Result>;
   apply(cmd: Command): Promise<Result>;
   undo(): Promise<State>;
   redo(): Promise<State>;
   current(): Promise<State>;
-  /** Opens a file's text (scenario JSON, assignments CSV, GeoJSON): undoable; a bad file changes nothing. */
-  importFile(text: string, filename: string): Promise<Result>;
+  /** Opens a file's text (scenario JSON, assignments CSV, GeoJSON): undoable unless `reset`; a bad file changes nothing. */
+  importFile(text: string, filename: string, opts?: { reset?: boolean }): Promise<Result>;
+  /** For each item, null when it is a valid scenario for the loaded units, else why not (saved records are checked on load). */
+  checkScenarios(items: readonly unknown[]): Promise<(string | null)[]>;
   exportGeoJson(level: ExportLevel): Promise<Download>;
   exportCsv(kind: CsvKind): Promise<Download>;
   exportScenario(): Promise<Download>;

@@ -18,7 +18,7 @@ import { comparisonCsv } from '../engine/io/compareCsv.ts';
 import { borderMesh } from '../engine/borderMesh.ts';
 import { topologyIndex } from '../engine/topologyIndex.ts';
 import { councilTables } from '../engine/councils.ts';
-import { validateScenario } from '../engine/io/validate.ts';
+import { parseScenarioJson, validateScenario } from '../engine/io/validate.ts';
 import { importAny } from '../engine/io/geojsonImport.ts';
 import { exportAssignmentsCsv } from '../engine/io/csv.ts';
 import { exportGeoJson } from '../engine/io/geojsonExport.ts';
@@ -284,7 +284,7 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
           const scenario = scenarioFromBaseline(geo!.bundle, source.baseline);
           return { scenario, label: `open baseline ${scenario.name}` };
         }
-        const scenario = validateScenario(source.scenario, geo!);
+        const scenario = 'json' in source ? parseScenarioJson(source.json, geo!) : validateScenario(source.scenario, geo!);
         return { scenario, label: `open ${scenario.name}` };
       }, opts.reset ?? false);
     },
@@ -320,10 +320,22 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
       return makeState();
     },
 
-    async importFile(text: string, filename: string) {
+    async importFile(text: string, filename: string, opts = {}) {
       return attempt(() => {
         const scenario = importAny(text, filename, geo!);
         return { scenario, label: `import ${filename}` };
+      }, opts.reset ?? false);
+    },
+
+    async checkScenarios(items) {
+      if (!geo) throw new Error('engine: call init() first');
+      return items.map((item) => {
+        try {
+          validateScenario(item, geo!);
+          return null;
+        } catch (e) {
+          return message(e);
+        }
       });
     },
 

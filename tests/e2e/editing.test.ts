@@ -333,8 +333,9 @@ describe('editing', { timeout: 180_000 }, () => {
     await page.click('#systems-table th:nth-child(1) button');
   });
 
-  it('a dropped scenario file opens (undoably) and its names are shown as text, never as markup', async () => {
+  it('a dropped scenario file opens beside the open work and its names are shown as text, never as markup', async () => {
     const base = await scenario();
+    const baseId = await hook(page, (h) => (h as unknown as { currentScenarioId: string }).currentScenarioId);
     const evil = '<img src=x onerror="window.__pwned=1">Evil <b>system</b>';
     const file = JSON.stringify({ ...base, name: 'Dropped <script>x</script>', systems: base.systems.map((g, k) => (k === 0 ? { ...g, name: evil } : g)) });
     await dropFile(page, 'dropped.footprints.json', file, 'application/json');
@@ -347,8 +348,10 @@ describe('editing', { timeout: 180_000 }, () => {
     expect(await page.inputValue('#scenario-name')).toBe('Dropped <script>x</script>');
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await page.screenshot({ path: `${ARTIFACTS}/e2e-dropped-file-as-text.png` });
-    await undo();
-    expect(await scenario()).toEqual(base);
+    // The work that was open is still saved, and reopens as it was.
+    await page.click('#tab-scenarios');
+    await page.click(`#scenario-list li[data-id="${baseId}"] button:has-text("Open")`);
+    await expect.poll(() => scenario()).toEqual(base);
   });
 
   it('the saved-scenario list renames, duplicates and deletes, and a delete can be undone from the keyboard', async () => {
