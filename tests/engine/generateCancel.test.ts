@@ -57,11 +57,12 @@ describe('generate worker adapter', () => {
     const t0 = performance.now();
     await api.cancel();
     const outcome = await done;
-    // The chain has stopped when its last progress report arrives (sent as the loop ends, before the options
-    // are turned into scenarios).
-    const stoppedMs = arrived[arrived.length - 1] - t0;
+    // The chain has stopped when its final progress report arrives (sent as the loop ends, before the options
+    // are turned into scenarios). The reports travel on the callback's own port, the outcome on the call's, so
+    // the final report may land after the outcome: wait for it rather than read whatever came last.
+    const final = await waitFor(reports, (p) => p.steps === outcome.progress.steps && p === reports[reports.length - 1]);
+    const stoppedMs = arrived[reports.indexOf(final)] - t0;
     expect(stoppedMs).toBeLessThan(100);
-    expect(reports[reports.length - 1].steps).toBe(outcome.progress.steps);
     expect(outcome.status).toBe('cancelled');
     expect(outcome.progress.done).toBe(false);
     expect(outcome.options.length).toBe(3);
