@@ -18,6 +18,8 @@ export interface Persistence {
   start(defaultBaseline: string): Promise<void>;
   openBaseline(id: string): Promise<void>;
   openSaved(id: string): Promise<void>;
+  /** Opens a scenario (e.g. a generated option) as a new saved record beside the open one, which stays saved as it was. */
+  openAsNew(scenario: unknown): Promise<boolean>;
   duplicate(id: string): Promise<void>;
   rename(id: string, name: string): Promise<void>;
   /** Deletes a saved scenario (not the open one) and gives back its record, for `restore`. */
@@ -75,6 +77,11 @@ export function createPersistence(session: Session, actions: Actions, notify: No
     async openSaved(id) {
       const rec = await getScenario(id);
       if (rec) await openInto(rec.id, { scenario: rec.scenario });
+    },
+    async openAsNew(scenario) {
+      const ok = await openInto(newScenarioId(), { scenario });
+      await refresh();
+      return ok;
     },
     async duplicate(id) {
       await saver.flush();
