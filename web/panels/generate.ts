@@ -95,7 +95,8 @@ export function mountGenerate(el: HTMLElement, d: GenerateDeps): void {
   const optionsEl = h('section', { id: 'gen-options', class: 'gen-options', 'aria-label': 'Best options' });
   const ensembleEl = h('section', { id: 'gen-ensemble', class: 'gen-ensemble', 'aria-label': 'Where the current scenario sits' });
 
-  const form = h('form', { class: 'gen-form', id: 'gen-form', 'aria-label': 'Generate options' },
+  // The engine checks the figures and names the field it refuses; the browser's step rules would block silently.
+  const form = h('form', { class: 'gen-form', id: 'gen-form', 'aria-label': 'Generate options', novalidate: true },
     h('h2', {}, 'Generate options'),
     h('p', { class: 'muted small' }, 'ReCom chains redraw the systems of the scenario being edited; each chain runs in its own worker, so you can keep editing.'),
     h('fieldset', {}, h('legend', {}, 'Constraints'),
@@ -185,6 +186,14 @@ export function mountGenerate(el: HTMLElement, d: GenerateDeps): void {
     if (!st) return;
     const start = st.scenario;
     error.hidden = true;
+    const blank = [bandMin, bandMax, ...weights, steps, seed, chains, top, every].find((i) => i.value.trim() === '' || !Number.isFinite(Number(i.value)));
+    if (blank) {
+      setStatus('error', 'Not generated.');
+      error.textContent = `${document.querySelector(`label[for="${blank.id}"]`)?.textContent ?? blank.id}: enter a number.`;
+      error.hidden = false;
+      blank.focus();
+      return;
+    }
     const band = { min: Number(bandMin.value), max: Number(bandMax.value) };
     const objectives: Weights = {};
     OBJECTIVES.forEach((o, j) => {

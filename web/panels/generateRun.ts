@@ -83,14 +83,20 @@ export function createGeneratePool(bundle: Bundle, size = spareCores()): Generat
         let best: number | null = null;
         let recorded = 0;
         let done = 0;
+        let busyMs = 0;
+        let running = 0;
         for (const p of perChain) {
           if (!p) continue;
           steps += p.steps;
+          busyMs += p.elapsedMs;
+          if (!p.done) running++;
           recorded += p.recorded;
           if (p.done) done++;
           else if (!p.paused) speed += p.stepsPerSecond;
           if (p.bestScore !== null && (best === null || p.bestScore > best)) best = p.bestScore;
         }
+        // Once no chain runs, the speed is the run's average over its lanes working side by side.
+        if (running === 0 && busyMs > 0) speed = (steps / busyMs) * 1000 * Math.min(size, chains);
         return { steps, total, stepsPerSecond: speed, remainingMs: speed > 0 ? ((total - steps) / speed) * 1000 : null, bestScore: best, recorded, chains, chainsDone: done };
       };
       let next = 0;
