@@ -3,8 +3,8 @@
  * borders stay shared), drawn as SVG with d3-geo. Colours are the main map's: the same palette and the same
  * neighbour-aware colouring the editor's worker uses (workers/colourSystems.ts).
  */
-import { geoMercator, geoPath } from 'd3';
-import { feature, merge } from 'topojson-client';
+import { geoMercator, geoPath, geoTransform } from 'd3';
+import { merge } from 'topojson-client';
 import type { GeometryObject } from 'topojson-specification';
 import type { Bundle } from '../../engine/bundle.ts';
 import type { Geography } from '../../engine/geography.ts';
@@ -20,8 +20,18 @@ export type MapDrawer = (scenario: ScenarioV1, title: string) => SVGSVGElement;
 export function createMapDrawer(bundle: Bundle, geo: Geography, width = 180, height = 220): MapDrawer {
   const topo = bundle.topology;
   const units = topo.objects.units.geometries as GeometryObject[];
-  const projection = geoMercator().fitSize([width, height], feature(topo, topo.objects.units));
-  const path = geoPath(projection);
+  // The bundle's rings follow RFC 7946 (exterior counter-clockwise), which d3-geo's spherical paths read as
+  // "everything but the shape". So Mercator is fitted to the bundle's box and applied as a planar transform,
+  // which draws rings as they are.
+  if (!topo.bbox) throw new Error('bundle: the topology has no bbox');
+  const [w, s, e, n] = topo.bbox;
+  const mercator = geoMercator().fitSize([width, height], { type: 'MultiPoint', coordinates: [[w, s], [e, n]] });
+  const path = geoPath(geoTransform({
+    point(x, y) {
+      const p = mercator([x, y])!;
+      this.stream.point(p[0], p[1]);
+    },
+  }));
 
   return (scenario, title) => {
     const unitSystem = new Uint16Array(geo.n).fill(0xffff);
