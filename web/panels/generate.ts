@@ -220,7 +220,11 @@ export function mountGenerate(el: HTMLElement, d: GenerateDeps): void {
     try {
       const { geo, draw, pool } = await load();
       if (status === 'running') setStatus('running', `Running ${plural(k, 'chain')} on ${plural(Math.min(k, pool.workers), 'worker')}…`);
-      const result = await pool.run(start, options, k, showProgress);
+      const running = pool.run(start, options, k, showProgress);
+      // Pause or Cancel pressed while the workers were starting: pass it on now that the run exists.
+      if (status === 'paused') pool.pause();
+      else if (status === 'cancelled') pool.cancel();
+      const result = await running;
       showProgress(result.progress);
       const cancelled = result.status === 'cancelled' || status === 'cancelled';
       setStatus(cancelled ? 'cancelled' : 'done', cancelled
