@@ -35,6 +35,7 @@ import { createSearch } from './panels/search.ts';
 import { mountLegend } from './panels/legend.ts';
 import { bindKeyboard } from './keyboard.ts';
 import { unitIndexOf } from './units.ts';
+import type { CompareHandle } from './compare/compareView.ts';
 
 const DEFAULT_BASELINE = 'stp-2019';
 
@@ -121,7 +122,7 @@ async function main() {
   mountLegend(byId('legend'));
 
   const panels = {
-    systems: h('div'), findings: h('div'), organisations: h('div'), collaborations: h('div'), scenarios: h('div'), files: h('div'), settings: h('div'),
+    systems: h('div'), findings: h('div'), organisations: h('div'), collaborations: h('div'), scenarios: h('div'), files: h('div'), settings: h('div'), generate: h('div'),
   };
   const tabs = mountTabs(byId('tabs'), [
     { id: 'systems', label: 'Systems', panel: panels.systems },
@@ -131,6 +132,7 @@ async function main() {
     { id: 'scenarios', label: 'Scenarios', panel: panels.scenarios },
     { id: 'files', label: 'Files', panel: panels.files },
     { id: 'settings', label: 'Settings', panel: panels.settings },
+    { id: 'generate', label: 'Generate', panel: panels.generate },
   ]);
   mountSystemsTable(panels.systems, session, (id) => {
     session.activeSystem.set(id);
@@ -155,8 +157,15 @@ async function main() {
   bindKeyboard(session, actions, bar, { map, anchors: init.anchors, neighbours: init.neighbours });
   // The compare view loads on first use (it brings the engine's comparison labels along), then owns the button.
   const compareToggle = byId<HTMLButtonElement>('compare-open');
-  compareToggle.addEventListener('click', () => void import('./compare/compareView.ts').then(({ mountCompare }) =>
-    mountCompare({ toggle: compareToggle, root: byId('compare-view'), editor: byId('editor'), engine, init, persistence, session }).open()), { once: true });
+  let compareView: Promise<CompareHandle> | undefined;
+  const loadCompare = () => (compareView ??= import('./compare/compareView.ts').then(({ mountCompare }) =>
+    mountCompare({ toggle: compareToggle, root: byId('compare-view'), editor: byId('editor'), engine, init, persistence, session })));
+  compareToggle.addEventListener('click', () => void (compareView ?? loadCompare().then((c) => c.open())));
+  // The Generate panel (and its d3, topojson and engine code) loads after the first map, in its own chunk.
+  void import('./panels/generate.ts').then(({ mountGenerate }) => mountGenerate(panels.generate, {
+    session, persistence, notify, bundleUrl: asset('bundle.json'),
+    compare: (scenario, label) => void loadCompare().then((c) => c.open({ key: 'generated', label, source: { scenario } })),
+  }));
 
   await persistence.start(DEFAULT_BASELINE);
   // Last subscriber: marks when every panel has taken a state (the browser bench reads it; see paintState.ts).

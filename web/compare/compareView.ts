@@ -16,7 +16,7 @@ import type { Session } from '../state/session.ts';
 import { h, fill, isTyping } from '../dom.ts';
 import { formatCount } from '../panels/format.ts';
 import { download } from '../panels/files.ts';
-import { createOptionPicker, type OptionPicker } from './optionPicker.ts';
+import { createOptionPicker, type OptionChoice, type OptionPicker } from './optionPicker.ts';
 import { createCompareMaps, MAX_OVERLAPPING_MARKS, type CompareMaps } from './compareMaps.ts';
 import { listedChanges, mountComparePanel, type ComparePanel, type Level } from './comparePanel.ts';
 
@@ -33,7 +33,8 @@ export interface CompareDeps {
 }
 
 export interface CompareHandle {
-  open(): Promise<void>;
+  /** Opens the view; with `b`, compares the scenario being edited (A) with that choice (B). */
+  open(b?: OptionChoice): Promise<void>;
   close(): void;
   readonly isOpen: boolean;
 }
@@ -216,8 +217,8 @@ export function mountCompare(d: CompareDeps): CompareHandle {
     get isOpen() {
       return isOpen;
     },
-    async open() {
-      if (isOpen) return;
+    async open(b) {
+      if (isOpen && !b) return;
       show(true);
       const first = !built;
       built ??= build();
@@ -227,6 +228,10 @@ export function mountCompare(d: CompareDeps): CompareHandle {
         // What did I change? The scenario being edited against the baseline it started from.
         pickers[0].set('current');
         pickers[1].set(`baseline:${d.session.engine.get()?.scenario.basedOn ?? d.init.baselines[0]?.id}`);
+      }
+      if (b) {
+        pickers[0].set('current');
+        pickers[1].offer(b);
       }
       if (window.matchMedia(NARROW).matches) showSide(mapsEl.dataset.show === 'b' ? 'b' : 'a');
       document.getElementById('compare-title')?.focus();

@@ -23,6 +23,8 @@ export interface OptionPicker {
   set(key: string): boolean;
   /** Rebuilds the list (saved scenarios change; the current one's name too). */
   refresh(): void;
+  /** Adds a choice from elsewhere in the app (a generated option) and selects it; it replaces the previous one. */
+  offer(choice: OptionChoice): void;
   /** Forgets a file just picked (it was refused): the one before it, if any, is back. */
   dropFile(): void;
   /** The comparison made with the picked file succeeded: keep it. */
@@ -45,6 +47,7 @@ export function createOptionPicker(d: PickerDeps): OptionPicker {
   /** The file before the last one picked, back in place if the new one (`fresh`) is refused. */
   let previousFile: typeof file;
   let fresh = false;
+  let offered: OptionChoice | undefined;
   const select = h('select', { id: `compare-${d.side}`, class: 'cmp-select' });
   const input = h('input', { type: 'file', id: `compare-${d.side}-file`, accept: '.json,.geojson,.csv,.txt,application/json,text/csv', class: 'sr-only', tabindex: -1 });
   const fileBtn = h('button', { type: 'button', class: 'btn btn-small', id: `compare-${d.side}-file-btn`, title: `Compare a scenario file as option ${SIDE}` }, 'File…');
@@ -57,6 +60,7 @@ export function createOptionPicker(d: PickerDeps): OptionPicker {
     for (const rec of d.saved()) {
       if (rec.id !== cur) out.push({ key: `saved:${rec.id}`, label: `Saved: ${rec.name}`, source: { scenario: rec.scenario } });
     }
+    if (offered) out.push(offered);
     if (file) out.push({ key: 'file', label: `File: ${file.filename}`, source: { file: file.text, filename: file.filename } });
     return out;
   };
@@ -72,6 +76,7 @@ export function createOptionPicker(d: PickerDeps): OptionPicker {
       group('This session', ''),
       group('Baselines', 'baseline:'),
       group('Saved in this browser', 'saved:'),
+      group('From the Generate panel', offered?.key ?? '\0'),
       group('From a file', 'file'),
     );
     if (keep && all.some((c) => c.key === keep)) select.value = keep;
@@ -104,6 +109,11 @@ export function createOptionPicker(d: PickerDeps): OptionPicker {
       return true;
     },
     refresh,
+    offer(choice) {
+      offered = choice;
+      refresh();
+      select.value = choice.key;
+    },
     dropFile() {
       if (!fresh) return;
       file = previousFile;

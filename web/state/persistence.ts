@@ -26,6 +26,8 @@ export interface Persistence {
   openSaved(id: string): Promise<void>;
   /** Opens a file's text as a new saved scenario beside the open one; false (nothing changed) when refused. */
   importFile(text: string, filename: string): Promise<boolean>;
+  /** Opens a scenario (e.g. a generated option) as a new saved record beside the open one, which stays saved as it was. */
+  openAsNew(scenario: unknown): Promise<boolean>;
   duplicate(id: string): Promise<void>;
   rename(id: string, name: string): Promise<void>;
   /** Deletes a stored record (not the open one) and gives it back as it was, for `restore`. */
@@ -108,6 +110,12 @@ export function createPersistence(session: Session, actions: Actions, notify: No
     },
     async importFile(text, filename) {
       const ok = await openInto(newScenarioId(), () => actions.importFile(text, filename, { reset: true }));
+      if (ok) await saver.flush();
+      await refresh();
+      return ok;
+    },
+    async openAsNew(scenario) {
+      const ok = await openInto(newScenarioId(), load({ scenario }));
       if (ok) await saver.flush();
       await refresh();
       return ok;
