@@ -5,17 +5,19 @@
  * layout serves every screen size; the map decides at which zoom it shows callouts instead of the labels in place.
  *
  * Small: area below `smallKm2`. Group: small footprints whose label anchors lie within `groupKm` of another in
- * the group (single linkage). A footprint alone in its group keeps its label in place. Each member takes the
- * ring slot nearest its own bearing from the group's centre, slots evenly spaced, so leader lines do not cross.
+ * the group (single linkage). A footprint alone in its group keeps its label in place. The column stands on the
+ * side of the group away from the middle of all footprints, members in order from north to south.
  */
 export interface CalloutOptions {
   smallKm2: number;
   groupKm: number;
-  /** Distance of the ring beyond the farthest member's anchor. */
+  /** Distance of the column of callouts beyond the farthest member's anchor, east or west. */
   ringKm: number;
+  /** Spacing of the callouts down the column. */
+  stepKm: number;
 }
 
-export const CALLOUT_DEFAULTS: CalloutOptions = { smallKm2: 700, groupKm: 60, ringKm: 55 };
+export const CALLOUT_DEFAULTS: CalloutOptions = { smallKm2: 700, groupKm: 60, ringKm: 105, stepKm: 30 };
 
 const KM_PER_DEG = 111.32;
 
@@ -49,32 +51,22 @@ export function callouts(
     }
     groups++;
   }
+  // The side facing away from the other footprints: the callouts go where there are fewest labels (often the sea).
+  const mx = anchors.reduce((t, a) => t + a[0], 0) / Math.max(n, 1);
   for (let g = 0; g < groups; g++) {
     const members = group.flatMap((x, k) => (x === g ? [k] : []));
     if (members.length < 2) continue;
     const cx = members.reduce((t, k) => t + anchors[k][0], 0) / members.length;
     const cy = members.reduce((t, k) => t + anchors[k][1], 0) / members.length;
     const cos = Math.cos((cy * Math.PI) / 180);
-    const bearing = (k: number) => Math.atan2(anchors[k][1] - cy, (anchors[k][0] - cx) * cos);
-    const reach = Math.max(...members.map((k) => km(anchors[k], [cx, cy])));
-    const r = (reach + opts.ringKm) / KM_PER_DEG;
-    const sorted = [...members].sort((a, b) => bearing(a) - bearing(b) || a - b);
-    const step = (2 * Math.PI) / sorted.length;
-    // The ring's rotation that puts each member's slot nearest its bearing (tried in 64 steps).
-    let best = 0;
-    let bestCost = Infinity;
-    for (let t = 0; t < 64; t++) {
-      const rot = (t / 64) * step;
-      let cost = 0;
-      sorted.forEach((k, j) => {
-        const d = Math.abs(((bearing(k) - (rot + j * step - Math.PI)) % (2 * Math.PI) + 3 * Math.PI) % (2 * Math.PI) - Math.PI);
-        cost += d * d;
-      });
-      if (cost < bestCost) [best, bestCost] = [rot, cost];
-    }
+    const side = cx >= mx ? 1 : -1;
+    const reach = Math.max(...members.map((k) => Math.abs(anchors[k][0] - cx) * cos * KM_PER_DEG));
+    const x = cx + (side * (reach + opts.ringKm)) / (KM_PER_DEG * cos);
+    // A column, north at the top as the footprints lie, so leader lines do not cross.
+    const sorted = [...members].sort((a, b) => anchors[b][1] - anchors[a][1] || a - b);
+    const step = opts.stepKm / KM_PER_DEG;
     sorted.forEach((k, j) => {
-      const a = best + j * step - Math.PI;
-      out[k] = [cx + (r * Math.cos(a)) / cos, cy + r * Math.sin(a)];
+      out[k] = [x, cy + ((sorted.length - 1) / 2 - j) * step];
     });
   }
   return out;

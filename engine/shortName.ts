@@ -1,7 +1,7 @@
 /**
  * Shorter names for labels on a small map: the words every footprint's name repeats say nothing about where it is.
  * "NHS " at the start, a trailing "CCG", "STP", "ICS", "ICB", "Integrated Care Board/System" or "(Health and)
- * (Social) Care Partnership", and a bracketed tail are dropped. The full name stays everywhere else (tables,
+ * (Social) Care Partnership", and a bracketed tail are dropped, and "and" becomes "&". The full name stays everywhere else (tables,
  * exports); a name that would shrink to nothing is kept whole.
  */
 const LEADING = /^(?:NHS|The)\s+/i;
@@ -15,6 +15,10 @@ const TRAILING = [
 ];
 
 export function shortName(name: string): string {
+  return trimmed(name).replace(/\s+and\s+/g, ' & ');
+}
+
+function trimmed(name: string): string {
   let s = name.trim();
   for (let changed = true; changed; ) {
     changed = false;
@@ -28,8 +32,8 @@ export function shortName(name: string): string {
   return s;
 }
 
-/** The place part of an organisation's name (its short name), for combining names. */
-const placeOf = (name: string) => shortName(name);
+/** The place part of an organisation's name, for combining names. */
+const placeOf = (name: string) => trimmed(name);
 
 /**
  * A proposed name for organisations merged into one: their places joined in the order given, wrapped in the

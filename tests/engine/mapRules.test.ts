@@ -65,8 +65,8 @@ describe('system colours', () => {
 describe('short names', () => {
   it('drop the words every footprint repeats, keep the place', () => {
     expect(shortName('Greater Manchester Health and Social Care Partnership')).toBe('Greater Manchester');
-    expect(shortName('West Yorkshire and Harrogate (Health and Care Partnership)')).toBe('West Yorkshire and Harrogate');
-    expect(shortName('NHS Staffordshire and Stoke-on-Trent Integrated Care Board')).toBe('Staffordshire and Stoke-on-Trent');
+    expect(shortName('West Yorkshire and Harrogate (Health and Care Partnership)')).toBe('West Yorkshire & Harrogate');
+    expect(shortName('NHS Staffordshire and Stoke-on-Trent Integrated Care Board')).toBe('Staffordshire & Stoke-on-Trent');
     expect(shortName('North London Partners in Health and Care')).toBe('North London');
     expect(shortName('NHS Barnsley CCG')).toBe('Barnsley');
     expect(shortName('Devon')).toBe('Devon');
