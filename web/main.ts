@@ -14,6 +14,7 @@ import { paintSelection } from './map/selectionPaint.ts';
 import { createOverlays } from './map/overlays.ts';
 import { attachTools } from './map/tools.ts';
 import { createZoomer } from './map/zoom.ts';
+import { createUnitTip } from './map/unitTip.ts';
 import { createNotices } from './panels/notices.ts';
 import { mountHeader } from './panels/header.ts';
 import { mountSummary } from './panels/summary.ts';
@@ -70,21 +71,34 @@ async function main() {
     if (st && a && !st.systems.some((m) => m.id === a)) session.activeSystem.set(null);
   });
 
-  attachTools({ map, session, actions, engine, painter, overlays, notify, names: init.names, codes: init.codes });
+  const tip = createUnitTip({ map, session, names: init.names, population: init.population, anchors: init.anchors, noun: init.unitNoun });
+  attachTools({ map, session, actions, engine, painter, overlays, notify, names: init.names, codes: init.codes, tip });
 
   const persistence = createPersistence(session, actions, notify);
   mountHeader(byId('scenario-title'), byId('header-actions'), { session, actions, baselines: init.baselines, openBaseline: (id) => void persistence.openBaseline(id), lastSaved: persistence.lastSaved });
   mountSummary(byId('summary'), session, actions);
 
+  const details = mountDetails(byId('details'), { engine, session, actions, zoomToUnits, codes: init.codes, notify });
   const pick = (i: number, add: boolean) => {
     const sel = session.selection.get();
     const next = add ? (sel.includes(i) ? sel : [...sel, i]) : [i];
     session.selection.set(next);
     zoomToUnits(next.map((k) => init.codes[k]));
+    // The search is done with: the keys go back to the map (arrows, A, N), not into the box.
+    if (!add) map.getCanvas().focus();
   };
-  mountMapToolbar(byId('map-toolbar'), session, overlays, createSearch(engine, pick));
-  const bar = mountSelectionBar(byId('selection-bar'), session, actions, init.names, init.codes);
-  mountLegend(byId('legend'));
+  mountMapToolbar(byId('map-toolbar'), session, overlays, createSearch({
+    engine, noun: init.unitNoun, pick,
+    systems: () => session.engine.get()?.systems ?? [],
+    openSystem: (id) => {
+      details.showSystem(id);
+      const m = session.engine.get()?.systems.find((s) => s.id === id);
+      if (m) zoomToUnits(m.units);
+      map.getCanvas().focus();
+    },
+  }));
+  const bar = mountSelectionBar(byId('selection-bar'), session, actions, init.names, init.codes, () => map.getCanvas().focus());
+  mountLegend(byId('legend'), session, init.unitNoun);
 
   const panels = {
     systems: h('div'), findings: h('div'), organisations: h('div'), collaborations: h('div'), scenarios: h('div'), files: h('div'), settings: h('div'),
@@ -98,8 +112,9 @@ async function main() {
     { id: 'files', label: 'Files', panel: panels.files },
     { id: 'settings', label: 'Settings', panel: panels.settings },
   ]);
+  // Opening a system from the table shows and zooms to it; the assignment target changes only when chosen.
   mountSystemsTable(panels.systems, session, (id) => {
-    session.activeSystem.set(id);
+    details.showSystem(id);
     const m = session.engine.get()?.systems.find((s) => s.id === id);
     if (m) zoomToUnits(m.units);
   });
@@ -117,7 +132,6 @@ async function main() {
   mountScenarios(panels.scenarios, persistence, notify);
   mountFiles(panels.files, engine, session, actions, notify, byId('drop-zone'));
   mountSettings(panels.settings, session, actions);
-  mountDetails(byId('details'), { engine, session, actions, zoomToUnits, codes: init.codes, notify });
   bindKeyboard(session, actions, bar, { map, anchors: init.anchors, neighbours: init.neighbours });
   // The compare view loads on first use (it brings the engine's comparison labels along), then owns the button.
   const compareToggle = byId<HTMLButtonElement>('compare-open');

@@ -16,6 +16,7 @@ import type { Painter } from './paintState.ts';
 import type { OverlayControl } from './overlays.ts';
 import { plural } from '../panels/format.ts';
 import { unitIndexOf } from '../units.ts';
+import type { UnitTip } from './unitTip.ts';
 
 export interface ToolDeps {
   map: MlMap;
@@ -28,6 +29,8 @@ export interface ToolDeps {
   /** Unit names, for messages. */
   names: readonly string[];
   codes: readonly string[];
+  /** Says what the unit under the pointer is. */
+  tip?: UnitTip;
 }
 
 const unitAt = (map: MlMap, point: PointLike): number | null => {
@@ -167,6 +170,7 @@ export function attachTools(d: ToolDeps): void {
   map.on('mousemove', (e: MapMouseEvent) => {
     const i = unitAt(map, e.point);
     setHover(i);
+    d.tip?.show(i, e.point);
     if (stroke) addToStroke(i);
     const tool = session.tool.get();
     if (tool === 'council' && map.getLayer('utla-fill')) {
@@ -180,7 +184,10 @@ export function attachTools(d: ToolDeps): void {
     }
     canvas.style.cursor = tool === 'paint' ? 'crosshair' : tool === 'box' ? 'crosshair' : i !== null ? 'pointer' : '';
   });
-  map.on('mouseout', () => setHover(null));
+  map.on('mouseout', () => {
+    setHover(null);
+    d.tip?.show(null);
+  });
 
   map.on('click', async (e: MapMouseEvent) => {
     const tool = session.tool.get();

@@ -14,7 +14,7 @@ export interface SelectionBar {
   focusAssign(): void;
 }
 
-export function mountSelectionBar(el: HTMLElement, session: Session, actions: Actions, names: readonly string[], codes: readonly string[]): SelectionBar {
+export function mountSelectionBar(el: HTMLElement, session: Session, actions: Actions, names: readonly string[], codes: readonly string[], done: () => void = () => undefined): SelectionBar {
   el.setAttribute('role', 'region');
   el.setAttribute('aria-label', 'Selection');
   const text = h('div', { class: 'sel-text', id: 'selection-text', 'aria-live': 'polite' });
@@ -73,6 +73,8 @@ export function mountSelectionBar(el: HTMLElement, session: Session, actions: Ac
       e.preventDefault();
       session.activeSystem.set(target.value || null);
       api.assign();
+      // Chosen: the keys go back to the map, so a later M or N is a shortcut, not a new target by type-ahead.
+      done();
     }
   });
   mergeSys.addEventListener('click', () => {
