@@ -8,7 +8,7 @@ import { byId, h } from './dom.ts';
 import { createSession } from './state/session.ts';
 import { createActions } from './state/actions.ts';
 import { createPersistence } from './state/persistence.ts';
-import { createMapView } from './map/mapView.ts';
+import { createMapView, fitPadding } from './map/mapView.ts';
 import { createPainter } from './map/paintState.ts';
 import { paintSelection } from './map/selectionPaint.ts';
 import { createOverlays } from './map/overlays.ts';
@@ -145,6 +145,9 @@ async function main() {
     if (st.seq % 500 === 0) performance.clearMarks('footprints:panels');
     performance.mark('footprints:panels', { detail: { seq: st.seq } });
   });
+  // Every panel is in place now (the tools above the map in narrow windows): fit England to the map's final size.
+  map.resize();
+  map.fitBounds(init.bbox, { padding: fitPadding(map.getContainer()), animate: false });
   byId('loading').hidden = true;
   // The attribution starts folded behind its ⓘ button (MapLibre's compact mode), so it does not cover the south.
   document.querySelector<HTMLElement>('.maplibregl-ctrl-attrib.maplibregl-compact-show .maplibregl-ctrl-attrib-button')?.click();

@@ -222,6 +222,20 @@ function labelLayer(id: string, source: string, opts: { filter: unknown; minzoom
   };
 }
 
+/**
+ * Room round England at the first view: for the scale bar and attribution below, the zoom buttons on the right,
+ * and the tools where they float over the map's top left (wide windows), so nothing covers the coast.
+ */
+export function fitPadding(container: HTMLElement): { top: number; bottom: number; left: number; right: number } {
+  const tools = container.parentElement?.querySelector<HTMLElement>('.map-toolbar');
+  const floating = tools && getComputedStyle(tools).position === 'absolute' ? tools.getBoundingClientRect().width + 20 : 0;
+  const w = container.clientWidth;
+  // The tools cover only the top left corner: part of their width is enough to keep the north clear of them.
+  const left = Math.min(floating * 0.7, w * 0.25);
+  // On the right, room for the callouts' column (London's names stand out east of the coast).
+  return { top: 28, bottom: 40, left: Math.max(40, left), right: Math.min(120, w * 0.15) };
+}
+
 const regionsOf = new WeakMap<MlMap, Init['regions']>();
 /** Gives the (hidden at start) NHS regions layer its data, the first time it is shown. */
 export function showRegions(map: MlMap): void {
@@ -252,7 +266,7 @@ export function createMapView(container: HTMLElement, init: Init, { revealOnLoad
     container,
     style: style(init),
     bounds: init.bbox,
-    fitBoundsOptions: { padding: { top: 20, bottom: 20, left: 60, right: 60 } },
+    fitBoundsOptions: { padding: fitPadding(container) },
     attributionControl: { compact: true, customAttribution: init.attribution },
     boxZoom: false,
     dragRotate: false,
