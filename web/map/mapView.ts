@@ -223,17 +223,12 @@ function labelLayer(id: string, source: string, opts: { filter: unknown; minzoom
 }
 
 /**
- * Room round England at the first view: for the scale bar and attribution below, the zoom buttons on the right,
- * and the tools where they float over the map's top left (wide windows), so nothing covers the coast.
+ * Room round England at the first view: for the scale bar and attribution below and the zoom buttons and the
+ * callouts' column on the right. Taken after every panel is in place (main.ts), so it fits the final map.
  */
 export function fitPadding(container: HTMLElement): { top: number; bottom: number; left: number; right: number } {
-  const tools = container.parentElement?.querySelector<HTMLElement>('.map-toolbar');
-  const floating = tools && getComputedStyle(tools).position === 'absolute' ? tools.getBoundingClientRect().width + 20 : 0;
-  const w = container.clientWidth;
-  // The tools cover only the top left corner: part of their width is enough to keep the north clear of them.
-  const left = Math.min(floating * 0.7, w * 0.25);
-  // On the right, room for the callouts' column (London's names stand out east of the coast).
-  return { top: 28, bottom: 40, left: Math.max(40, left), right: Math.min(120, w * 0.15) };
+  const side = Math.min(60, container.clientWidth * 0.08);
+  return { top: 20, bottom: 20, left: side, right: side };
 }
 
 const regionsOf = new WeakMap<MlMap, Init['regions']>();
