@@ -1,194 +1,134 @@
 /**
- * `footprints`: the engine, headless, for analysts.
+ * `footprints`: the engine, headless, for analysts. This file dispatches to one module per command in
+ * bin/commands/; a new command is a file there and a line in COMMANDS.
  *
- *   footprints evaluate <scenario> [--format json|csv]
- *   footprints export <scenario> --level systems|organisations|collaborations|units [--format geojson|csv] [-o FILE]
- *   footprints export <scenario> --format scenario [-o FILE]
- *   footprints import <file.csv|file.geojson|file.json> [-o scenario.json]
- *   footprints compare <scenario> <scenario> [--format json|csv]
- *   footprints baselines
+ * Exit codes: 0 all went well; 1 bad input (a file missing, unreadable, malformed or invalid, an output that
+ * could not be written; in a batch the other inputs still ran); 2 usage (unknown command or flag, wrong arguments:
+ * nothing was read); 3 the bundle could not be made current, or a bug in footprints.
  *
- * A <scenario> is a file (scenario JSON, assignments CSV or GeoJSON) or `baseline:NAME`. Output goes to stdout
- * unless -o is given. Bad input: one message on stderr naming the line, field or feature; exit code 1.
+ * bin/footprints.mjs runs this compiled into dist/cli.mjs (bin/build-cli.mjs).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
-import type { ScenarioV1 } from '../engine/scenario.ts';
-import { Geography } from '../engine/geography.ts';
-import { scenarioFromBaseline } from '../engine/scenario.ts';
-import { importAny } from '../engine/io/geojsonImport.ts';
-import { exportGeoJson } from '../engine/io/geojsonExport.ts';
-import { exportAssignmentsCsv } from '../engine/io/csv.ts';
-import { exportMetricsCsv } from '../engine/io/metricsCsv.ts';
-import { evaluateScenario } from '../engine/evaluate.ts';
-import { compareScenarios } from '../engine/compare.ts';
-import { comparisonCsv } from '../engine/io/compareCsv.ts';
-import { evaluationCsv, evaluationJson } from '../engine/io/evaluationOutput.ts';
-import { ensureBundle } from '../geodata/ensure.ts';
-import { loadBundle } from '../geodata/load.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from './command.ts';
+import { COMMON_HELP, expectCount, oneOf, parseCommandArgs, wantsJsonErrors } from './args.ts';
+import { Data } from './data.ts';
+import { EXIT, SetupError, UsageError } from './errors.ts';
+import { Reporter } from './report.ts';
+import { baselines } from './commands/baselines.ts';
+import { evaluate } from './commands/evaluate.ts';
+import { compare } from './commands/compare.ts';
+import { exportCommand } from './commands/export.ts';
+import { importCommand } from './commands/import.ts';
+import { BUNDLE_FILE, DIST_DIR, REPO_ROOT } from '../geodata/paths.ts';
+import { writeFileAtomic } from './io.ts';
+import { readScenario } from './inputs.ts';
+import { generateCommand, GENERATE_SUMMARY } from './commands/generate.ts';
 
-const USAGE = `footprints: NHS commissioning footprints on the CCGs of April 2019
+const COMMANDS: readonly Command[] = [evaluate, compare, exportCommand, importCommand, baselines];
 
-  footprints evaluate <scenario> [--format json|csv]
-  footprints export <scenario> --level systems|organisations|collaborations|units [--format geojson|csv] [-o FILE]
-  footprints export <scenario> --format scenario [-o FILE]
-  footprints import <file.csv|file.geojson|file.json> [-o scenario.json]
-  footprints compare <scenario> <scenario> [--format json|csv]
-  footprints baselines
+function usage(): string {
+  const width = Math.max('generate'.length, ...COMMANDS.map((c) => c.name.length));
+  return `footprints: NHS commissioning footprints on the CCGs of April 2019
 
-A <scenario> is a file or baseline:NAME (see footprints baselines).`;
+Usage: footprints COMMAND [options] ARGUMENTS
+       footprints COMMAND --help | footprints --help | footprints --version
 
-/** An error whose message is the whole story for the user: printed without a stack trace. */
-class UsageError extends Error {}
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+  ${'generate'.padEnd(width)}  ${GENERATE_SUMMARY}
 
-const LEVELS = ['systems', 'organisations', 'collaborations', 'units'] as const;
-type Level = (typeof LEVELS)[number];
+A SCENARIO is a file (scenario JSON, assignments CSV or GeoJSON), - for standard input, or baseline:NAME
+(see footprints baselines). Several scenarios run in one call.
 
-function geography(): Geography {
-  ensureBundle({ quiet: true });
-  return Geography.fromBundle(loadBundle());
+Exit codes: 0 ok; 1 bad input (reported by name, the other inputs still run); 2 usage; 3 the bundle could not
+be built, or a bug.`;
 }
 
-function readScenario(geo: Geography, ref: string): ScenarioV1 {
-  if (ref.startsWith('baseline:')) {
-    const id = ref.slice('baseline:'.length);
-    if (!geo.bundle.baselines[id]) {
-      throw new UsageError(`unknown baseline "${id}"; the baselines are: ${Object.keys(geo.bundle.baselines).join(', ')}`);
-    }
-    return scenarioFromBaseline(geo.bundle, id);
-  }
-  let text: string;
+/** `footprints 0.1.0 (bundle inputs <sha256>)`: the package and the data this call would use. */
+function version(json: boolean): string {
+  const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+  let inputsHash: string | null = null;
   try {
-    text = readFileSync(ref, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${ref}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    inputsHash = (JSON.parse(readFileSync(join(DIST_DIR, BUNDLE_FILE), 'utf8')) as { inputsHash?: string }).inputsHash ?? null;
+  } catch {
+    // Not built yet: say so rather than build it for a version query.
   }
-  try {
-    return importAny(text, basename(ref), geo);
-  } catch (e) {
-    // Importers name the file by its base name; give the path as typed instead.
-    const message = (e as Error).message;
-    const name = basename(ref);
-    throw new UsageError(message.startsWith(`${name}:`) ? `${ref}${message.slice(name.length)}` : `${ref}: ${message}`);
-  }
+  if (json) return JSON.stringify({ version: pkg.version, bundleInputsHash: inputsHash });
+  return `footprints ${pkg.version} (bundle inputs ${inputsHash ?? 'not built yet: the first command builds it'})`;
 }
 
-function write(out: string, file: string | undefined): void {
-  if (file) writeFileSync(file, out.endsWith('\n') ? out : out + '\n');
-  else process.stdout.write(out.endsWith('\n') ? out : out + '\n');
-}
-
-function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, fallback: T): T {
-  if (value === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(value)) {
-    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, not "${value}"`);
+function run(argv: string[], report: Reporter, out: (text: string) => void): number {
+  const [first, ...rest] = argv;
+  if (first === '--version') {
+    const { values, positionals } = parseCommandArgs(rest, {});
+    expectCount(positionals, 0, 0, '--version');
+    out(version(oneOf(values.format, ['text', 'json'] as const, '--format', 'text') === 'json') + '\n');
+    return EXIT.ok;
   }
-  return value as T;
-}
-
-function positionals(args: string[], count: number, command: string): string[] {
-  if (args.length !== count) {
-    throw new UsageError(`${command} takes ${count} argument${count === 1 ? '' : 's'}, got ${args.length}\n\n${USAGE}`);
+  if (first === undefined || first === '--help' || first === '-h') {
+    out(usage() + '\n');
+    return EXIT.ok;
   }
-  return args;
+  if (first === 'help') {
+    const cmd = rest.length ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    if (rest.length && !cmd) throw new UsageError(`unknown command "${rest[0]}"; the commands are: ${COMMANDS.map((c) => c.name).join(', ')}`);
+    out((cmd ? `${cmd.help}\n\n${COMMON_HELP}` : usage()) + '\n');
+    return EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === first);
+  if (!command) {
+    const what = first.startsWith('-') ? `give a command before options (got ${first})` : `unknown command "${first}"`;
+    throw new UsageError(`${what}; the commands are: ${COMMANDS.map((c) => c.name).join(', ')}`);
+  }
+  const { values, positionals } = parseCommandArgs(rest, command.options);
+  if (values.help) {
+    out(`${command.help}\n\n${COMMON_HELP}\n`);
+    return EXIT.ok;
+  }
+  const ctx = { args: positionals, values, report, data: new Data(report) };
+  command.run(ctx);
+  return report.failed ? EXIT.badInput : EXIT.ok;
 }
 
-function run(argv: string[]): void {
-  const { values, positionals: rest } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string' },
-      level: { type: 'string' },
-      output: { type: 'string', short: 'o' },
-      help: { type: 'boolean', short: 'h' },
-    },
+/**
+ * `generate` runs for seconds to minutes in chunks and writes its best plans on Ctrl+C, so it is asynchronous and
+ * parses its own options (bin/commands/generate.ts); it shares the data loading and atomic writes.
+ */
+function runGenerate(argv: string[], report: Reporter): Promise<number> {
+  const data = new Data(report);
+  const ctx = { args: [], values: {}, report, data };
+  return generateCommand(argv, {
+    geography: () => data.geography(),
+    readScenario: (_geo, ref) => readScenario(ctx, ref),
+    writeFile: (path, text) => writeFileAtomic(path, text),
+    stdout: process.stdout,
+    stderr: process.stderr,
+    onInterrupt: (h) => (process.on('SIGINT', h), () => process.off('SIGINT', h)),
   });
-  const [command, ...args] = rest;
-  if (values.help || !command || command === 'help') {
-    process.stdout.write(USAGE + '\n');
-    return;
-  }
-  const out = values.output;
-
-  switch (command) {
-    case 'baselines': {
-      positionals(args, 0, 'baselines');
-      const geo = geography();
-      const lines = Object.entries(geo.bundle.baselines).map(
-        ([id, s]) => `baseline:${id}\t${s.systems.length} systems\t${s.organisations.length} organisations\t${s.name}`,
-      );
-      write(lines.join('\n'), out);
-      return;
-    }
-    case 'evaluate': {
-      const [ref] = positionals(args, 1, 'evaluate');
-      const format = oneOf(values.format, ['json', 'csv'] as const, '--format', 'json');
-      const geo = geography();
-      const scenario = readScenario(geo, ref);
-      const evaluation = evaluateScenario(geo, scenario);
-      write(format === 'csv' ? evaluationCsv(evaluation) : JSON.stringify(evaluationJson(evaluation), null, 2), out);
-      return;
-    }
-    case 'export': {
-      const [ref] = positionals(args, 1, 'export');
-      const format = oneOf(values.format, ['geojson', 'csv', 'scenario'] as const, '--format', 'geojson');
-      const geo = geography();
-      const scenario = readScenario(geo, ref);
-      if (format === 'scenario') {
-        if (values.level) throw new UsageError('--format scenario exports the whole scenario; drop --level');
-        write(JSON.stringify(scenario, null, 2), out);
-        return;
-      }
-      if (!values.level) throw new UsageError(`export needs --level ${LEVELS.join('|')}`);
-      const level = oneOf<Level>(values.level, LEVELS, '--level', 'systems');
-      if (format === 'geojson') {
-        write(JSON.stringify(exportGeoJson(geo, scenario, level)), out);
-      } else if (level === 'units') {
-        write(exportAssignmentsCsv(scenario, geo), out);
-      } else {
-        write(exportMetricsCsv(evaluateScenario(geo, scenario), level), out);
-      }
-      return;
-    }
-    case 'import': {
-      const [file] = positionals(args, 1, 'import');
-      const geo = geography();
-      const scenario = readScenario(geo, file);
-      write(JSON.stringify(scenario, null, 2), out);
-      return;
-    }
-    case 'compare': {
-      const [refA, refB] = positionals(args, 2, 'compare');
-      const format = oneOf(values.format, ['json', 'csv'] as const, '--format', 'json');
-      const geo = geography();
-      const a = readScenario(geo, refA);
-      const b = readScenario(geo, refB);
-      let comparison;
-      try {
-        comparison = compareScenarios(geo, a, b);
-      } catch (e) {
-        throw new UsageError((e as Error).message);
-      }
-      write(format === 'csv' ? comparisonCsv(comparison) : JSON.stringify(comparison, null, 2), out);
-      return;
-    }
-    default:
-      throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
-  }
 }
 
-export async function main(argv: string[]): Promise<number> {
+export function main(argv: string[]): number | Promise<number> {
+  const report = new Reporter(wantsJsonErrors(argv), argv.includes('--verbose'));
+  if (argv[0] === 'generate') return runGenerate(argv.slice(1), report);
   try {
-    run(argv);
-    return 0;
+    return run(argv, report, (text) => process.stdout.write(text));
   } catch (e) {
-    // parseArgs reports unknown flags with a code; our own UsageErrors carry the full message. Anything else is a
-    // bug: still one line, but say so.
-    const err = e as Error & { code?: string };
-    const known = e instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS');
-    process.stderr.write(`footprints: ${known ? err.message : `internal error: ${err.message}`}\n`);
-    return 1;
+    const err = e as Error;
+    if (e instanceof UsageError) {
+      const command = COMMANDS.find((c) => c.name === argv[0]);
+      const hint = command ? `footprints ${command.name} --help` : 'footprints --help';
+      report.print([{ message: err.message, code: 'usage' }], `${err.message} (see ${hint})`);
+      return EXIT.usage;
+    }
+    if (e instanceof SetupError) {
+      report.print([{ message: err.message, code: 'setup' }], err.message);
+      return EXIT.failed;
+    }
+    if (report.input(e)) return EXIT.badInput;
+    // A bug: still one line, but say so (with --verbose, the stack).
+    report.print([{ message: err?.message ?? String(e), code: 'internal' }], `internal error (a bug in footprints): ${err?.message ?? String(e)}`);
+    report.info(err?.stack ?? '');
+    return EXIT.failed;
   }
 }

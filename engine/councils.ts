@@ -9,6 +9,15 @@ import type { Csr, Geography } from './geography.ts';
 
 export type CouncilTier = 'utla' | 'lad';
 
+/**
+ * The council rule: a council is wholly inside a group when the group holds all its population (half a person
+ * of slack, so the test is exact on the table's integers). Shared by `coterminosity` and the generator's
+ * incremental count (generate/objectives.ts).
+ */
+export function councilWhollyInside(inside: number, councilTotal: number): boolean {
+  return inside >= councilTotal - 0.5;
+}
+
 export interface CouncilTable {
   tier: CouncilTier;
   codes: readonly string[];
@@ -114,7 +123,7 @@ export function coterminosity(geo: Geography, members: ArrayLike<number>, tier: 
     acc[c] = 0;
     mark[c] = 0;
     if (inside <= 0) continue;
-    if (inside >= tab.total[c] - 0.5) {
+    if (councilWhollyInside(inside, tab.total[c])) {
       wholePop += inside;
       whole.push(tab.codes[c]);
     } else {

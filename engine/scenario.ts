@@ -8,22 +8,15 @@
  * - ids are unique within systems, within organisations and within collaborations.
  */
 
-import { ScenarioError } from './errors.ts';
+import { clip, MAX_ECHO_CHARS, quoted, ScenarioError } from './errors.ts';
 import type { Bundle } from './bundle.ts';
+import { COLLABORATION_KINDS, COLLABORATION_STATUSES, collaborationKindIssue, collaborationStatusIssue, servicesIssues, settingsIssues, type RuleIssue } from './scenarioRules.ts';
+
+export { COLLABORATION_KINDS, COLLABORATION_STATUSES };
 
 export const SCENARIO_SCHEMA = 'footprints/scenario@1' as const;
 
-export const COLLABORATION_KINDS = [
-  'shared-accountable-officer',
-  'joint-committee',
-  'committees-in-common',
-  'joint-team',
-  'lead-commissioner',
-  'collaborative-commissioning',
-] as const;
 export type CollaborationKind = (typeof COLLABORATION_KINDS)[number];
-
-export const COLLABORATION_STATUSES = ['in-place', 'planned', 'possible'] as const;
 export type CollaborationStatus = (typeof COLLABORATION_STATUSES)[number];
 
 /** Running-cost allowance presets, £ per head (DOMAIN.md: 2013/14, 2016/17, expected 2020/21). */
@@ -109,7 +102,7 @@ export interface UnitNames {
 
 type Group = { id: string; name: string; units: string[] };
 
-const label = (kind: string, g: Group) => `${kind} "${g.name}" (${g.id})`;
+const label = (kind: string, g: Group) => `${kind} ${quoted(g.name)} (${clip(g.id, MAX_ECHO_CHARS)})`;
 
 function nextFreeId(prefix: string, taken: Iterable<string>): string {
   const used = new Set(taken);
@@ -122,7 +115,7 @@ function nextFreeId(prefix: string, taken: Iterable<string>): string {
 function newId(requested: unknown, ids: readonly string[], what: string, prefix: string): string {
   if (requested === undefined) return nextFreeId(prefix, ids);
   if (typeof requested !== 'string' || requested.trim() === '') throw new ScenarioError('invalid-argument', 'id: must be a non-empty string', 'id');
-  if (ids.some((id) => id === requested)) throw new ScenarioError('duplicate-id', `id: ${what} with id "${requested}" already exists`, 'id');
+  if (ids.some((id) => id === requested)) throw new ScenarioError('duplicate-id', `id: ${what} with id ${quoted(requested)} already exists`, 'id');
   return requested;
 }
 
@@ -135,7 +128,7 @@ function requireName(name: unknown, path = 'name'): string {
 
 function findIndex(groups: readonly Group[], id: unknown, kind: 'system' | 'organisation', path: string): number {
   const k = typeof id === 'string' ? groups.findIndex((g) => g.id === id) : -1;
-  if (k < 0) throw new ScenarioError(kind === 'system' ? 'unknown-system' : 'unknown-organisation', `${path}: unknown ${kind} ${JSON.stringify(id)}`, path);
+  if (k < 0) throw new ScenarioError(kind === 'system' ? 'unknown-system' : 'unknown-organisation', `${path}: unknown ${kind} ${quoted(id)}`, path);
   return k;
 }
 
@@ -154,7 +147,7 @@ function requireUnits(s: ScenarioV1, codes: unknown, path = 'units', allowEmpty 
   const seen = new Set<string>();
   codes.forEach((c, k) => {
     if (typeof c !== 'string' || !known.has(c)) {
-      throw new ScenarioError('unknown-unit', `${path}[${k}]: unknown unit code ${JSON.stringify(c)}`, `${path}[${k}]`);
+      throw new ScenarioError('unknown-unit', `${path}[${k}]: unknown unit code ${quoted(c)}`, `${path}[${k}]`);
     }
     seen.add(c);
   });
@@ -324,7 +317,7 @@ export function splitOrganisation(s: ScenarioV1, orgId: string, groups?: readonl
     if (!Array.isArray(g) || g.length === 0) throw new ScenarioError('invalid-argument', `groups[${i}]: expected a non-empty array of unit codes`, `groups[${i}]`);
     g.forEach((u, j) => {
       const path = `groups[${i}][${j}]`;
-      if (typeof u !== 'string' || !inOrg.has(u)) throw new ScenarioError('invalid-argument', `${path}: ${JSON.stringify(u)} is not in ${label('organisation', org)}`, path);
+      if (typeof u !== 'string' || !inOrg.has(u)) throw new ScenarioError('invalid-argument', `${path}: ${quoted(u)} is not in ${label('organisation', org)}`, path);
       if (seen.has(u)) throw new ScenarioError('invalid-argument', `${path}: ${u} is in more than one group`, path);
       seen.add(u);
     });
@@ -374,26 +367,28 @@ export function renameOrganisation(s: ScenarioV1, orgId: string, name: string): 
 export type CollaborationInput = Omit<CollaborationDef, 'id'> & { id?: string };
 export type CollaborationPatch = Partial<Omit<CollaborationDef, 'id'>>;
 
-/** Checks the fields present in a collaboration (patch); returns clean copies of them. */
+/** Throws the first of `issues` (paths relative to the argument, prefixed with `base`) as a ScenarioError. */
+function refuse(issues: readonly (RuleIssue | null)[], base = ''): void {
+  const first = issues.find((i) => i !== null);
+  if (!first) return;
+  const path = base ? `${base}.${first.path}` : first.path;
+  throw new ScenarioError('invalid-argument', `${path}: ${first.message}`, path);
+}
+
+/** Checks the fields present in a collaboration (patch) by the rules files obey too; returns clean copies. */
 function checkCollaboration(s: ScenarioV1, c: CollaborationPatch): CollaborationPatch {
   const out: CollaborationPatch = {};
   if (c.name !== undefined) out.name = requireName(c.name);
   if (c.kind !== undefined) {
-    if (!(COLLABORATION_KINDS as readonly unknown[]).includes(c.kind)) {
-      throw new ScenarioError('invalid-argument', `kind: ${JSON.stringify(c.kind)} is not one of ${COLLABORATION_KINDS.join(', ')}`, 'kind');
-    }
+    refuse([collaborationKindIssue(c.kind)]);
     out.kind = c.kind;
   }
   if (c.status !== undefined) {
-    if (!(COLLABORATION_STATUSES as readonly unknown[]).includes(c.status)) {
-      throw new ScenarioError('invalid-argument', `status: ${JSON.stringify(c.status)} is not one of ${COLLABORATION_STATUSES.join(', ')}`, 'status');
-    }
+    refuse([collaborationStatusIssue(c.status)]);
     out.status = c.status;
   }
   if (c.services !== undefined) {
-    if (!Array.isArray(c.services) || !c.services.every((x) => typeof x === 'string')) {
-      throw new ScenarioError('invalid-argument', 'services: expected an array of strings', 'services');
-    }
+    refuse(servicesIssues(c.services));
     out.services = [...c.services];
   }
   if (c.units !== undefined) out.units = requireUnits(s, c.units);
@@ -414,7 +409,7 @@ export function addCollaboration(s: ScenarioV1, c: CollaborationInput): Scenario
 
 function findCollaboration(s: ScenarioV1, id: unknown): number {
   const k = s.collaborations.findIndex((c) => c.id === id);
-  if (k < 0) throw new ScenarioError('unknown-collaboration', `collaboration: unknown collaboration ${JSON.stringify(id)}`, 'collaboration');
+  if (k < 0) throw new ScenarioError('unknown-collaboration', `collaboration: unknown collaboration ${quoted(id)}`, 'collaboration');
   return k;
 }
 
@@ -436,20 +431,6 @@ export interface SettingsPatch {
   costPerHead?: number;
 }
 
-/** Checks settings: the band in persons, finite, ≥ 0, min ≤ max; the allowance finite and > 0 (£/head). */
-export function settingsProblem(settings: ScenarioSettings): { path: string; message: string } | null {
-  const { band, costPerHead } = settings;
-  for (const f of ['min', 'max'] as const) {
-    const v = band[f];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) return { path: `band.${f}`, message: `expected a finite number ≥ 0, got ${JSON.stringify(v)}` };
-  }
-  if (band.min > band.max) return { path: 'band', message: `min (${band.min}) is greater than max (${band.max})` };
-  if (typeof costPerHead !== 'number' || !Number.isFinite(costPerHead) || costPerHead <= 0) {
-    return { path: 'costPerHead', message: `expected a finite number > 0, got ${JSON.stringify(costPerHead)}` };
-  }
-  return null;
-}
-
 export function updateSettings(s: ScenarioV1, patch: SettingsPatch): ScenarioV1 {
   if (!patch || typeof patch !== 'object') throw new ScenarioError('invalid-argument', 'patch: expected an object', 'patch');
   if (patch.band !== undefined && (typeof patch.band !== 'object' || patch.band === null)) {
@@ -459,8 +440,7 @@ export function updateSettings(s: ScenarioV1, patch: SettingsPatch): ScenarioV1 
     band: { ...s.settings.band, ...(patch.band ?? {}) },
     costPerHead: patch.costPerHead ?? s.settings.costPerHead,
   };
-  const problem = settingsProblem(settings);
-  if (problem) throw new ScenarioError('invalid-argument', `settings.${problem.path}: ${problem.message}`, `settings.${problem.path}`);
+  refuse(settingsIssues(settings), 'settings');
   return { ...s, settings };
 }
 
@@ -498,7 +478,7 @@ export function emptyScenario(geo: UnitNames & { readonly unitSet: string }, nam
 export function scenarioFromBaseline(bundle: Pick<Bundle, 'baselines'>, id: string): ScenarioV1 {
   const b = Object.prototype.hasOwnProperty.call(bundle.baselines, id) ? bundle.baselines[id] : undefined;
   if (!b) {
-    throw new ScenarioError('unknown-baseline', `baseline: unknown baseline ${JSON.stringify(id)}; available: ${Object.keys(bundle.baselines).join(', ')}`, 'baseline');
+    throw new ScenarioError('unknown-baseline', `baseline: unknown baseline ${quoted(id)}; available: ${Object.keys(bundle.baselines).join(', ')}`, 'baseline');
   }
   const copy = JSON.parse(JSON.stringify(b)) as ScenarioV1;
   return { ...copy, basedOn: copy.basedOn ?? id };

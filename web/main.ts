@@ -2,12 +2,14 @@
  * Footprints, the browser app: wires the engine worker, the map and the panels together. Data flows one way:
  * a gesture or key makes a command, the worker answers with a State, the map and panels paint it.
  */
-import { createEngine } from '../workers/client.ts';
+import { startEngineWorker } from '../workers/client.ts';
+import { createSupervisor } from '../workers/supervisor.ts';
+import type { EngineHandle } from '../workers/supervisor.ts';
 import type { Init, State } from '../workers/api.ts';
 import { byId, h } from './dom.ts';
 import { createSession } from './state/session.ts';
 import { createActions } from './state/actions.ts';
-import { createPersistence } from './state/persistence.ts';
+import { createPersistence, type Persistence } from './state/persistence.ts';
 import { createMapView, fitPadding } from './map/mapView.ts';
 import { createPainter } from './map/paintState.ts';
 import { paintSelection } from './map/selectionPaint.ts';
@@ -16,6 +18,7 @@ import { attachTools } from './map/tools.ts';
 import { createZoomer } from './map/zoom.ts';
 import { createUnitTip } from './map/unitTip.ts';
 import { createNotices } from './panels/notices.ts';
+import { createEngineStatus } from './panels/engineStatus.ts';
 import { mountHeader } from './panels/header.ts';
 import { mountSummary } from './panels/summary.ts';
 import { mountTabs } from './panels/tabs.ts';
@@ -44,10 +47,40 @@ interface Painted {
   appliedAt: number;
 }
 
+/**
+ * Test faults, from the page's query string (`?engine-fault=…`), for the browser tests of engine failure:
+ * `start`: the first engine worker throws at start; `start-always`: every one does; `terminate`: a call
+ * unanswered for 3 s fails the worker (instead of 30 s), and `window.__footprintsFault.terminateWorker()`
+ * terminates the current worker without telling the supervisor, as a browser killing it would.
+ */
+const FAULT = new URLSearchParams(location.search).get('engine-fault');
+
 async function main() {
   const notify = createNotices(byId('notices'));
-  const engine = createEngine();
   const session = createSession();
+  // Set once the panels exist: before that a restarted engine has no saved work to reopen.
+  const late: { persistence?: Persistence } = {};
+  let worker: EngineHandle | undefined;
+  const status = createEngineStatus(byId('notices'), byId('loading'), () => supervisor.retry());
+  const supervisor = createSupervisor({
+    spawn: (generation) => (worker = startEngineWorker({ throwAtStart: FAULT === 'start-always' || (FAULT === 'start' && generation === 0) })),
+    onDown: (reason, restarting) => status.down(reason, restarting),
+    // The new worker reopens what was last saved; calls queued meanwhile reach it only after this.
+    async restore(fresh) {
+      const scenario = await late.persistence?.lastSavedScenario();
+      if (!scenario) return;
+      const r = await fresh.load({ scenario }, { reset: true });
+      if (r.ok) session.engine.set(r.state);
+      else notify.error(`The last saved scenario could not be reopened: ${r.error}`);
+    },
+    onRestored: () => {
+      status.up(!!late.persistence);
+      void late.persistence?.refresh();
+    },
+    stallMs: FAULT === 'terminate' ? 3000 : undefined,
+  });
+  if (FAULT) Object.defineProperty(window, '__footprintsFault', { value: Object.freeze({ terminateWorker: () => worker?.terminate() }) });
+  const engine = supervisor.engine;
   const actions = createActions(engine, session.engine, notify);
   const asset = (name: string) => new URL(name, document.baseURI).href;
 
@@ -74,7 +107,8 @@ async function main() {
   const tip = createUnitTip({ map, session, names: init.names, population: init.population, anchors: init.anchors, noun: init.unitNoun });
   attachTools({ map, session, actions, engine, painter, overlays, notify, names: init.names, codes: init.codes, tip });
 
-  const persistence = createPersistence(session, actions, notify);
+  const persistence = createPersistence(session, actions, notify, (items) => engine.checkScenarios(items));
+  late.persistence = persistence;
   mountHeader(byId('scenario-title'), byId('header-actions'), { session, actions, baselines: init.baselines, openBaseline: (id) => void persistence.openBaseline(id), lastSaved: persistence.lastSaved });
   mountSummary(byId('summary'), session, actions);
 
@@ -130,7 +164,7 @@ async function main() {
   session.activeOrganisation.subscribe((id) => id && tabs.select('organisations'));
   mountCollaborations(panels.collaborations, session, actions, init.codes, (t) => tabs.setBadge('collaborations', t));
   mountScenarios(panels.scenarios, persistence, notify);
-  mountFiles(panels.files, engine, session, actions, notify, byId('drop-zone'));
+  mountFiles(panels.files, engine, session, actions, notify, byId('drop-zone'), persistence.importFile);
   mountSettings(panels.settings, session, actions);
   bindKeyboard(session, actions, bar, { map, anchors: init.anchors, neighbours: init.neighbours });
   // The compare view loads on first use (it brings the engine's comparison labels along), then owns the button.

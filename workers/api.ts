@@ -17,6 +17,7 @@ import type { Finding } from '../engine/checks.ts';
 import type { ExportLevel } from '../engine/io/geojsonExport.ts';
 import type { Comparison } from '../engine/compare.ts';
 import type { UnitNoun } from '../engine/unitNoun.ts';
+import type { GenerateOptions, Progress } from '../engine/generate/run.ts';
 
 /** How many fill colours the map has; the worker colours systems with indices below this. */
 export const PALETTE_SIZE = 8;
@@ -150,6 +151,8 @@ export interface State {
   history: History;
 }
 
+export type ScenarioSource = { baseline: string } | { scenario: unknown } | { json: string };
+
 export type Result = { ok: true; state: State } | { ok: false; error: string };
 
 export interface UnitHit {
@@ -235,16 +238,18 @@ export interface EngineApi {
   /** Loads the bundle (an object, or a URL the worker fetches). */
   init(source: Bundle | string): Promise<Init>;
   /**
-   * Opens a scenario: a baseline id, or a scenario object (validated; a bad one is refused with the reason).
-   * Undoable unless `reset` (a fresh session: the history starts here).
+   * Opens a scenario: a baseline id, a scenario object or a scenario's JSON text (a share link), validated by the
+   * engine (a bad one is refused with the reason). Undoable unless `reset` (a fresh session: the history starts here).
    */
-  load(source: { baseline: string } | { scenario: unknown }, opts?: { reset?: boolean }): Promise<Result>;
+  load(source: ScenarioSource, opts?: { reset?: boolean }): Promise<Result>;
   apply(cmd: Command): Promise<Result>;
   undo(): Promise<State>;
   redo(): Promise<State>;
   current(): Promise<State>;
-  /** Opens a file's text (scenario JSON, assignments CSV, GeoJSON): undoable; a bad file changes nothing. */
-  importFile(text: string, filename: string): Promise<Result>;
+  /** Opens a file's text (scenario JSON, assignments CSV, GeoJSON): undoable unless `reset`; a bad file changes nothing. */
+  importFile(text: string, filename: string, opts?: { reset?: boolean }): Promise<Result>;
+  /** For each item, null when it is a valid scenario for the loaded units, else why not (saved records are checked on load). */
+  checkScenarios(items: readonly unknown[]): Promise<(string | null)[]>;
   exportGeoJson(level: ExportLevel): Promise<Download>;
   exportCsv(kind: CsvKind): Promise<Download>;
   exportScenario(): Promise<Download>;
@@ -257,4 +262,42 @@ export interface EngineApi {
   compare(a: CompareSource, b: CompareSource): Promise<CompareResult>;
   /** The last comparison as CSV (engine/io/compareCsv.ts). */
   exportComparisonCsv(): Promise<Download>;
+}
+
+// --- Generate (workers/generate.worker.ts): one ReCom chain per worker. ---------------------------------------
+
+/** Progress of a generation, reported between chunks of steps. */
+export interface GenerateProgress extends Progress {
+  elapsedMs: number;
+  stepsPerSecond: number;
+  /** Estimated time left at the current speed (null before the first chunk). */
+  remainingMs: number | null;
+  paused: boolean;
+}
+
+export interface GeneratedOption {
+  score: number;
+  /** Raw metrics in `METRICS` order (engine/generate/objectives.ts). */
+  metrics: number[];
+  /** Unit → system index of the starting scenario, for merging chains with `mergeResults`. */
+  unitSystem: Uint16Array;
+  scenario: ScenarioV1;
+}
+
+export interface GenerateOutcome {
+  status: 'done' | 'cancelled';
+  progress: GenerateProgress;
+  /** Best distinct options, best first (empty without objectives). */
+  options: GeneratedOption[];
+  /** Ensemble columns in `METRICS` order (null when none was asked for). */
+  ensemble: { every: number; columns: Float64Array[] } | null;
+}
+
+export interface GenerateApi {
+  init(bundle: Bundle): Promise<void>;
+  /** Runs to the end or until cancelled; `onProgress` is a comlink proxy called at most every `progressMs`. */
+  start(scenario: ScenarioV1, options: GenerateOptions, onProgress?: (p: GenerateProgress) => void, progressMs?: number): Promise<GenerateOutcome>;
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  cancel(): Promise<void>;
 }

@@ -18,11 +18,12 @@ import { comparisonCsv } from '../engine/io/compareCsv.ts';
 import { borderMesh } from '../engine/borderMesh.ts';
 import { topologyIndex } from '../engine/topologyIndex.ts';
 import { councilTables } from '../engine/councils.ts';
-import { validateScenario } from '../engine/io/validate.ts';
+import { parseScenarioJson, validateScenario } from '../engine/io/validate.ts';
 import { importAny } from '../engine/io/geojsonImport.ts';
 import { exportAssignmentsCsv } from '../engine/io/csv.ts';
 import { exportGeoJson } from '../engine/io/geojsonExport.ts';
 import { exportMetricsCsv } from '../engine/io/metricsCsv.ts';
+import { withProvenance } from '../engine/io/provenance.ts';
 import { formatShort } from '../engine/format.ts';
 import { normaliseKey } from '../engine/geography.ts';
 import type { ExportLevel } from '../engine/io/geojsonExport.ts';
@@ -286,7 +287,7 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
           const scenario = scenarioFromBaseline(geo!.bundle, source.baseline);
           return { scenario, label: `open baseline ${scenario.name}` };
         }
-        const scenario = validateScenario(source.scenario, geo!);
+        const scenario = 'json' in source ? parseScenarioJson(source.json, geo!) : validateScenario(source.scenario, geo!);
         return { scenario, label: `open ${scenario.name}` };
       }, opts.reset ?? false);
     },
@@ -322,10 +323,22 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
       return makeState();
     },
 
-    async importFile(text: string, filename: string) {
+    async importFile(text: string, filename: string, opts = {}) {
       return attempt(() => {
         const scenario = importAny(text, filename, geo!);
         return { scenario, label: `import ${filename}` };
+      }, opts.reset ?? false);
+    },
+
+    async checkScenarios(items) {
+      if (!geo) throw new Error('engine: call init() first');
+      return items.map((item) => {
+        try {
+          validateScenario(item, geo!);
+          return null;
+        } catch (e) {
+          return message(e);
+        }
       });
     },
 
@@ -337,13 +350,13 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
 
     async exportCsv(kind: CsvKind) {
       const { geo: g, scenario } = need();
-      const text = kind === 'assignments' ? exportAssignmentsCsv(scenario, g) : exportMetricsCsv(evaluator.evaluate(scenario), kind);
+      const text = kind === 'assignments' ? exportAssignmentsCsv(scenario, g) : exportMetricsCsv(evaluator.evaluate(scenario), kind, g.bundle);
       return download(`${slug(scenario.name)}-${kind}.csv`, 'text/csv', text);
     },
 
     async exportScenario() {
-      const { scenario } = need();
-      return download(`${slug(scenario.name)}.footprints.json`, 'application/json', JSON.stringify(scenario, null, 2));
+      const { geo: g, scenario } = need();
+      return download(`${slug(scenario.name)}.footprints.json`, 'application/json', JSON.stringify(withProvenance(scenario, g.bundle), null, 2));
     },
 
     async findUnits(query: string, limit = 12) {
@@ -449,7 +462,7 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
     async exportComparisonCsv() {
       const c = lastComparison;
       if (!c) throw new Error('engine: nothing compared yet; call compare() first');
-      return download(`compare-${slug(c.a.name)}-vs-${slug(c.b.name)}.csv`, 'text/csv', comparisonCsv(c));
+      return download(`compare-${slug(c.a.name)}-vs-${slug(c.b.name)}.csv`, 'text/csv', comparisonCsv(c, geo!.bundle));
     },
   };
   return api;

@@ -3,6 +3,9 @@
  * answer with a `State` answer with a `StatePatch` instead; on the main thread, `unpatched` turns them back into
  * full states, so the rest of the UI sees the plain `EngineApi`. Every other method passes through untouched.
  * Each state received is marked `footprints:state` (performance timeline, detail: seq and worker timings).
+ *
+ * A patch out of step (made against a state the main thread does not hold) is never dropped: the main thread
+ * asks the worker for the whole current state (`fullState`, which restarts the encoder) and goes on from it.
  */
 import { transfer, type Remote } from 'comlink';
 import type { EngineApi, Result, State } from './api.ts';
@@ -13,6 +16,11 @@ const STATE_METHODS = ['undo', 'redo', 'current'] as const;
 const RESULT_METHODS = ['load', 'apply', 'importFile'] as const;
 
 type PatchedResult = { ok: true; state: StatePatch } | { ok: false; error: string };
+
+/** The worker-side method that answers with the whole current state (a patch with base 0). */
+interface FullState {
+  fullState(): Promise<StatePatch>;
+}
 
 export function patchedApi<T extends EngineApi>(api: T): T {
   const encoder = createEncoder();
@@ -25,6 +33,11 @@ export function patchedApi<T extends EngineApi>(api: T): T {
   wrapped.init = async (...args: Parameters<EngineApi['init']>) => {
     encoder.reset();
     return api.init(...args);
+  };
+  wrapped.fullState = async (): Promise<StatePatch> => {
+    encoder.reset();
+    const p = send(await api.current(), performance.now());
+    return transfer(p, patchBuffers(p.enc));
   };
   for (const m of STATE_METHODS) {
     wrapped[m] = async () => {
@@ -56,7 +69,15 @@ const received = (st: State, p: StatePatch): State => {
 /** Main-thread side: the plain engine API over a patched remote. */
 export function unpatched<T extends EngineApi>(remote: Remote<T>): Remote<T> {
   let last: State | null = null;
-  const decode = (p: StatePatch): State => received((last = applyPatch(last, p)), p);
+  const full = remote as unknown as Remote<FullState>;
+  const decode = async (p: StatePatch): Promise<State> => {
+    if (p.base !== 0 && p.base !== (last?.seq ?? 0)) {
+      // Out of step: the worker's current state is the one this answer describes (calls are answered in order).
+      const whole = await full.fullState();
+      return received((last = applyPatch(null, whole)), whole);
+    }
+    return received((last = applyPatch(last, p)), p);
+  };
   const own: Record<string, unknown> = {
     init: async (...args: unknown[]) => {
       const r = await (remote.init as (...a: unknown[]) => Promise<unknown>)(...args);
@@ -65,10 +86,14 @@ export function unpatched<T extends EngineApi>(remote: Remote<T>): Remote<T> {
     },
   };
   for (const m of STATE_METHODS) own[m] = async () => decode((await (remote[m] as () => Promise<unknown>)()) as StatePatch);
+  own.fullState = async () => {
+    const whole = await full.fullState();
+    return received((last = applyPatch(null, whole)), whole);
+  };
   for (const m of RESULT_METHODS) {
     own[m] = async (...args: unknown[]) => {
       const r = (await (remote[m] as (...a: unknown[]) => Promise<unknown>)(...args)) as PatchedResult;
-      return r.ok ? { ok: true, state: decode(r.state) } : r;
+      return r.ok ? { ok: true, state: await decode(r.state) } : r;
     };
   }
   return new Proxy(remote, { get: (target, prop, receiver) => (typeof prop === 'string' && prop in own ? own[prop] : Reflect.get(target, prop, receiver)) });

@@ -5,7 +5,7 @@
  */
 import type { Geography } from '../geography.ts';
 import { DEFAULT_SETTINGS, SCENARIO_SCHEMA, type OrganisationDef, type ScenarioV1, type SystemDef } from '../scenario.ts';
-import { ImportError, MAX_ISSUES, type ImportIssue } from '../errors.ts';
+import { clip, ImportError, MAX_ECHO_CHARS, MAX_ISSUES, type ImportIssue } from '../errors.ts';
 import { listCodes } from './validate.ts';
 
 export interface Assignment {
@@ -34,7 +34,9 @@ export function failImport(issues: readonly ImportIssue[], prefix = ''): never {
   const capped = issues.slice(0, MAX_ISSUES);
   // One problem speaks for itself; several get a count first, so a truncated message still says how many.
   const count = issues.length === 1 ? '' : `${issues.length > MAX_ISSUES ? `${MAX_ISSUES}+` : issues.length} problems: `;
-  throw new ImportError(capped, `${prefix}${count}`);
+  // The prefix is usually "<file name>: "; a very long file name is cut, keeping the separator.
+  const head = prefix.length > MAX_ECHO_CHARS ? `${clip(prefix.replace(/: $/, ''), MAX_ECHO_CHARS - 2)}: ` : prefix;
+  throw new ImportError(capped, `${head}${count}`);
 }
 
 export function scenarioFromAssignments(

@@ -6,9 +6,11 @@
  *   (b − a), with the CCGs that left A's system and joined B's;
  * - `row=ccg-system` and `row=ccg-organisation`: each CCG that changed system or organisation, from (a_…) → to
  *   (b_…), with its population.
+ * Every row ends with `source` and `attribution` (provenance.ts).
  */
 import { COMPARED_METRICS, COMPARED_SUMMARY, type Comparison, type Delta } from '../compare.ts';
-import { formatCsvRows, type CsvValue } from './csvRows.ts';
+import type { CsvValue } from './csvRows.ts';
+import { csvTable, type ProvenanceSource } from './provenance.ts';
 
 const SUMMARY_ONLY = COMPARED_SUMMARY.map(([k]) => k).filter((k) => !COMPARED_METRICS.some(([m]) => m === k));
 const METRICS = COMPARED_METRICS.map(([k]) => k);
@@ -25,12 +27,12 @@ function put(r: Record<string, CsvValue>, k: string, d: Delta): void {
   r[`${k}_delta`] = roundTo(d.delta, p);
 }
 
-export function comparisonCsv(c: Comparison): string {
+export function comparisonCsv(c: Comparison, source: ProvenanceSource): string {
   const columns = [
     'row', 'a_id', 'a_name', 'b_id', 'b_name', 'ccg_code', 'ccg_nhs_code', 'ccg_name', 'overlap_population',
     'ccgs_left', 'ccgs_joined', ...SIMILARITY, ...SUMMARY_ONLY.flatMap(triple), ...METRICS.flatMap(triple),
   ];
-  const rows: CsvValue[][] = [columns];
+  const rows: CsvValue[][] = [];
   const push = (r: Record<string, CsvValue>) => rows.push(columns.map((k) => r[k] ?? null));
 
   const scenario: Record<string, CsvValue> = {
@@ -65,5 +67,5 @@ export function comparisonCsv(c: Comparison): string {
       push(r);
     }
   }
-  return formatCsvRows(rows, { guardFormulas: true });
+  return csvTable(columns, rows, source);
 }

@@ -5,8 +5,9 @@
  */
 import type { Geography } from '../geography.ts';
 import type { ScenarioV1 } from '../scenario.ts';
-import type { ImportIssue } from '../errors.ts';
-import { formatCsvRows, parseCsvRows } from './csvRows.ts';
+import { quoted, type ImportIssue } from '../errors.ts';
+import { parseCsvRows } from './csvRows.ts';
+import { csvTable, type ProvenanceSource } from './provenance.ts';
 import { matchUnit } from './matchUnit.ts';
 import { failImport, nameFromFile, scenarioFromAssignments, type Assignment } from './assignments.ts';
 
@@ -24,19 +25,20 @@ export const ASSIGNMENT_COLUMNS = [
 
 export type CsvGeography = Pick<Geography, 'unitSet' | 'n' | 'codes' | 'nhsCodes' | 'names' | 'population' | 'find'>;
 
-export function exportAssignmentsCsv(s: ScenarioV1, geo: CsvGeography): string {
+/** The columns above, then `source` and `attribution` (provenance.ts), which the importer ignores. */
+export function exportAssignmentsCsv(s: ScenarioV1, geo: CsvGeography & { bundle: ProvenanceSource }): string {
   const systemOf = new Map<string, ScenarioV1['systems'][number]>();
   for (const g of s.systems) for (const u of g.units) systemOf.set(u, g);
   const orgOf = new Map<string, ScenarioV1['organisations'][number]>();
   for (const g of s.organisations) for (const u of g.units) orgOf.set(u, g);
-  const rows: (string | number)[][] = [[...ASSIGNMENT_COLUMNS]];
+  const rows: (string | number)[][] = [];
   for (let i = 0; i < geo.n; i++) {
     const code = geo.codes[i];
     const sys = systemOf.get(code);
     const org = orgOf.get(code);
     rows.push([code, geo.nhsCodes[i], geo.names[i], geo.population[i], sys?.id ?? '', sys?.name ?? '', org?.id ?? '', org?.name ?? '', sys?.atypical ?? '']);
   }
-  return formatCsvRows(rows);
+  return csvTable(ASSIGNMENT_COLUMNS, rows, geo.bundle);
 }
 
 // Header names, compared lowercased with everything but letters and digits removed; earlier wins.
@@ -46,6 +48,10 @@ const SYSTEM_NAME_HEADERS = ['systemname', 'stpname', 'stp19nm', 'groupname', 'i
 const ORG_HEADERS = ['organisationid', 'organisation', 'organizationid', 'organization', 'orgid', 'org', 'organisationcode', 'orgcode'];
 const ORG_NAME_HEADERS = ['organisationname', 'organizationname', 'orgname'];
 const ATYPICAL_HEADERS = ['atypicalreason', 'atypical'];
+
+/** How many header cells a "no recognisable header" message names. */
+const HEADER_ECHO = 6;
+const column = (h: string) => quoted(h.trim(), 40);
 
 const headerKey = (h: string) => h.toLowerCase().replace(/[^a-z0-9]/g, '');
 
@@ -77,7 +83,9 @@ export function importAssignmentsCsv(text: string, geo: CsvGeography, opts: CsvI
     const missing = [unitCol < 0 ? 'a CCG column (ccg_code, code, ccg, name …)' : '', systemCol < 0 ? 'a system column (system_id, system, group, stp …)' : '']
       .filter(Boolean)
       .join(' and ');
-    const found = header.fields.map((f) => JSON.stringify(f.trim())).join(', ');
+    // A header can be thousands of columns, or one huge cell: name a few, each cut short.
+    const shown = header.fields.slice(0, HEADER_ECHO).map((f) => quoted(f.trim(), 30)).join(', ');
+    const found = header.fields.length > HEADER_ECHO ? `${shown} … (${header.fields.length} columns)` : shown;
     failImport([{ line: header.line, message: `no recognisable header: expected ${missing}; found ${found}` }], prefix);
   }
   const used = [unitCol, systemCol];
@@ -93,16 +101,16 @@ export function importAssignmentsCsv(text: string, geo: CsvGeography, opts: CsvI
     const unitValue = cell(fields, unitCol);
     const system = cell(fields, systemCol);
     if (unitValue === '') {
-      issues.push({ line, message: `no CCG given in column "${header.fields[unitCol].trim()}"` });
+      issues.push({ line, message: `no CCG given in column ${column(header.fields[unitCol])}` });
       continue;
     }
     const unit = matchUnit(geo, unitValue);
     if (unit < 0) {
-      issues.push({ line, message: `no CCG matches ${JSON.stringify(unitValue)}` });
+      issues.push({ line, message: `no CCG matches ${quoted(unitValue)}` });
       continue;
     }
     if (system === '') {
-      issues.push({ line, message: `empty system value for ${geo.codes[unit]} in column "${header.fields[systemCol].trim()}"` });
+      issues.push({ line, message: `empty system value for ${geo.codes[unit]} in column ${column(header.fields[systemCol])}` });
       continue;
     }
     const row: Assignment = { unit, system, where: { line } };
@@ -111,7 +119,7 @@ export function importAssignmentsCsv(text: string, geo: CsvGeography, opts: CsvI
     if (orgCol >= 0) {
       const org = cell(fields, orgCol);
       if (org === '') {
-        issues.push({ line, message: `empty organisation value for ${geo.codes[unit]} in column "${header.fields[orgCol].trim()}"` });
+        issues.push({ line, message: `empty organisation value for ${geo.codes[unit]} in column ${column(header.fields[orgCol])}` });
         continue;
       }
       row.organisation = org;

@@ -2,8 +2,36 @@
  * RFC 4180 records with the line each starts on, which d3-dsv does not give and error messages need (a quoted
  * field may span lines, so record k is not line k). Accepts a BOM, CRLF/LF/CR line ends, and `;` or tab as the
  * delimiter when the header line has no comma (spreadsheets in some locales write those).
+ *
+ * Formula injection: a spreadsheet runs a cell that starts with = + - @ (and, in some, a tab or a carriage
+ * return) as a formula, so a scenario named `=HYPERLINK(…)` or `-2+3+cmd|' /C calc'!A0` would run on the planner's
+ * machine when the CSV is opened. `neutraliseCell` is the one rule every CSV writer goes through (formatCsvRows):
+ * such a text cell is written with a leading apostrophe, which spreadsheets read as "this is text". Numbers are
+ * not text and stay as they are (-12 stays a number). So that our own importers read back exactly what we wrote,
+ * a text cell already starting with an apostrophe gets one more, and `parseCsvRows` removes one apostrophe where
+ * it is followed by a trigger or by another apostrophe. A hand-made file's `'abc` is left as it is; its `'=x` or
+ * `''x` reads as `=x` or `'x`, as a spreadsheet shows them.
  */
 import { ImportError } from '../errors.ts';
+
+/** First characters that make a spreadsheet read a text cell as a formula (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** What `neutraliseCell` wrote: an apostrophe before a trigger or before another apostrophe. */
+const NEUTRALISED = /^'[=+\-@\t\r']/;
+
+export type CsvValue = string | number | boolean | null;
+
+/** The text of one cell: numbers and booleans as written, null empty, text that could run as a formula (or that starts with an apostrophe) behind an apostrophe. */
+export function neutraliseCell(v: CsvValue): string {
+  if (v === null) return '';
+  if (typeof v !== 'string') return String(v);
+  return FORMULA_START.test(v) || v.startsWith("'") ? `'${v}` : v;
+}
+
+/** The inverse of `neutraliseCell` on text read from a CSV. */
+export function restoreCell(field: string): string {
+  return NEUTRALISED.test(field) ? field.slice(1) : field;
+}
 
 export interface CsvRecord {
   /** 1-based line on which the record starts. */
@@ -56,7 +84,7 @@ export function parseCsvRows(input: string): CsvRecord[] {
       } else {
         while (i < n && text[i] !== delim && text[i] !== '\n' && text[i] !== '\r') field += text[i++];
       }
-      fields.push(field);
+      fields.push(restoreCell(field));
       if (i < n && text[i] === delim) {
         i++;
         continue;
@@ -71,22 +99,12 @@ export function parseCsvRows(input: string): CsvRecord[] {
   return records;
 }
 
-export type CsvValue = string | number | boolean | null;
-
+// Also quoted: `;` and tab, which the reader takes as the delimiter when a one-column header has no comma.
 function quote(field: string): string {
-  return /[",\r\n]|^\s|\s$/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+  return /[",;\t\r\n]|^\s|\s$/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
 
-/**
- * RFC 4180 text, CRLF line ends, fields quoted only when they must be; null is an empty cell.
- * `guardFormulas`: a text cell starting with = + @ would run as a formula in a spreadsheet, so it is prefixed with
- * an apostrophe. For reports only: files meant to be imported again keep their text exactly.
- */
-export function formatCsvRows(rows: readonly (readonly CsvValue[])[], opts: { guardFormulas?: boolean } = {}): string {
-  const text = (v: CsvValue) => {
-    if (v === null) return '';
-    if (opts.guardFormulas && typeof v === 'string' && /^[=+@\t\r]/.test(v)) return `'${v}`;
-    return String(v);
-  };
-  return rows.map((r) => r.map((f) => quote(text(f))).join(',')).join('\r\n') + '\r\n';
+/** RFC 4180 text, CRLF line ends, fields quoted only when they must be, every cell through `neutraliseCell`. */
+export function formatCsvRows(rows: readonly (readonly CsvValue[])[]): string {
+  return rows.map((r) => r.map((f) => quote(neutraliseCell(f))).join(',')).join('\r\n') + '\r\n';
 }

@@ -1,15 +1,17 @@
 /**
  * An evaluation as analysts read it: plain JSON (no typed arrays or cache keys) and one CSV table.
  *
- * JSON: `{scenario, summary, findings, systems, organisations, collaborations}`, each group with every metric.
- * CSV: one row per system, organisation and collaboration (column `level`) with the GeoJSON export's columns and
- * `findings` (the finding codes concerning that group), then one `england` row with the scenario's totals.
+ * JSON: `{scenario, summary, findings, systems, organisations, collaborations, provenance}`, each group with every
+ * metric. CSV: one row per system, organisation and collaboration (column `level`) with the GeoJSON export's
+ * columns and `findings` (the finding codes concerning that group), then one `england` row with the scenario's
+ * totals; every row ends with `source` and `attribution`. Provenance: see provenance.ts.
  */
 import type { Evaluation } from '../evaluate.ts';
 import type { GroupLevel, GroupMetrics } from '../metrics.ts';
 import type { Finding } from '../checks.ts';
 import { flatColumns, flatRecord } from './flatRecord.ts';
-import { formatCsvRows, type CsvValue } from './csvRows.ts';
+import type { CsvValue } from './csvRows.ts';
+import { csvTable, exportProvenance, type ExportProvenance, type ProvenanceSource } from './provenance.ts';
 
 export type PlainGroupMetrics = Omit<GroupMetrics, 'members' | 'signature'>;
 
@@ -20,11 +22,12 @@ export interface PlainEvaluation {
   systems: PlainGroupMetrics[];
   organisations: PlainGroupMetrics[];
   collaborations: PlainGroupMetrics[];
+  provenance: ExportProvenance;
 }
 
 const plain = ({ members: _m, signature: _s, ...rest }: GroupMetrics): PlainGroupMetrics => rest;
 
-export function evaluationJson(ev: Evaluation): PlainEvaluation {
+export function evaluationJson(ev: Evaluation, source: ProvenanceSource): PlainEvaluation {
   return {
     scenario: ev.scenario,
     summary: ev.summary,
@@ -32,6 +35,7 @@ export function evaluationJson(ev: Evaluation): PlainEvaluation {
     systems: ev.systems.map(plain),
     organisations: ev.organisations.map(plain),
     collaborations: ev.collaborations.map(plain),
+    provenance: exportProvenance(source),
   };
 }
 
@@ -50,9 +54,9 @@ function findingsOf(level: GroupLevel, id: string, findings: readonly Finding[])
   return [...counts].map(([c, k]) => (k > 1 ? `${c}×${k}` : c)).join(';');
 }
 
-export function evaluationCsv(ev: Evaluation): string {
+export function evaluationCsv(ev: Evaluation, source: ProvenanceSource): string {
   const columns = ['level', ...new Set([...flatColumns('systems'), ...flatColumns('collaborations')]), 'findings'];
-  const rows: CsvValue[][] = [columns];
+  const rows: CsvValue[][] = [];
   const singular = { systems: 'system', organisations: 'organisation', collaborations: 'collaboration' } as const;
   for (const level of ['systems', 'organisations', 'collaborations'] as const) {
     for (const m of ev[level]) {
@@ -74,5 +78,5 @@ export function evaluationCsv(ev: Evaluation): string {
     findings: ev.findings.map((f) => f.code).filter((c, k, all) => all.indexOf(c) === k).join(';'),
   };
   rows.push(columns.map((c) => england[c] ?? null));
-  return formatCsvRows(rows, { guardFormulas: true });
+  return csvTable(columns, rows, source);
 }

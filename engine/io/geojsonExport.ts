@@ -13,17 +13,14 @@ import { Dissolver } from '../dissolve.ts';
 import { topologyIndex } from '../topologyIndex.ts';
 import { evaluateScenario, type Evaluation } from '../evaluate.ts';
 import { flatRecord, type FlatRecord } from './flatRecord.ts';
+import { exportProvenance, type ExportProvenance } from './provenance.ts';
 
 export type ExportLevel = GroupLevel | 'units';
 
-export interface FootprintsMember {
+/** The scenario and the level, then the provenance every export carries (provenance.ts). */
+export interface FootprintsMember extends ExportProvenance {
   scenario: ScenarioV1;
   level: ExportLevel;
-  unit_vintage: string;
-  unit_set: string;
-  population_source: string;
-  attribution: string[];
-  sources: { dataset: string; vintage: string; sha256: string }[];
 }
 
 export type ExportCollection = FeatureCollection<MultiPolygon, FlatRecord> & { footprints: FootprintsMember; attribution: string };
@@ -104,15 +101,7 @@ export function exportGeoJson(
   const b = geo.bundle;
   const out: ExportCollection = {
     type: 'FeatureCollection',
-    footprints: {
-      scenario,
-      level,
-      unit_vintage: b.unitVintage,
-      unit_set: b.unitSet,
-      population_source: b.populationSource,
-      attribution: [...b.provenance.attribution],
-      sources: b.provenance.sources.map((s) => ({ dataset: s.dataset, vintage: s.vintage, sha256: s.sha256 })),
-    },
+    footprints: { scenario, level, ...exportProvenance(b) },
     attribution: b.provenance.attribution.join(' | '),
     features,
   };

@@ -6,7 +6,8 @@
  */
 import type { ScenarioV1 } from '../scenario.ts';
 import type { Geography } from '../geography.ts';
-import type { ImportIssue } from '../errors.ts';
+import { MAX_ISSUES, quoted, type ImportIssue } from '../errors.ts';
+import { geometryIssue } from './geometryCheck.ts';
 import { matchUnit } from './matchUnit.ts';
 import { failImport, nameFromFile, scenarioFromAssignments, type Assignment } from './assignments.ts';
 import { parseJsonForImport } from './parseJsonForImport.ts';
@@ -46,11 +47,19 @@ function asText(v: unknown): string {
 
 function featureCollection(json: unknown, prefix: string): Obj[] {
   if (!isObj(json) || json.type !== 'FeatureCollection') {
-    const what = isObj(json) ? (typeof json.type === 'string' ? `type is "${json.type}"` : 'no "type" member') : Array.isArray(json) ? 'an array' : typeof json;
+    const what = isObj(json) ? (typeof json.type === 'string' ? `type is ${quoted(json.type)}` : 'no "type" member') : Array.isArray(json) ? 'an array' : typeof json;
     failImport([{ path: 'type', message: `not a GeoJSON FeatureCollection (${what})` }], prefix);
   }
   const features = (json as Obj).features;
   if (!Array.isArray(features)) failImport([{ path: 'features', message: 'expected an array of features' }], prefix);
+  // Shapes are not read, but a file whose shapes are not GeoJSON polygons is not the file it claims to be.
+  const issues: ImportIssue[] = [];
+  for (let k = 0; k < features.length && issues.length < MAX_ISSUES; k++) {
+    const f: unknown = features[k];
+    const issue = isObj(f) ? geometryIssue(f.geometry) : null;
+    if (issue) issues.push({ path: `features[${k}].${issue.path}`, message: issue.message });
+  }
+  if (issues.length > 0) failImport(issues, prefix);
   return features as Obj[];
 }
 
@@ -68,7 +77,7 @@ export function importUnitsGeoJson(input: unknown, geo: GeoJsonGeography, opts: 
   const allProps = features.map((f) => (isObj(f) && isObj(f.properties) ? f.properties : {}));
   let group = opts.groupProperty;
   if (group !== undefined && !allProps.some((p) => keyLike(p, group!) !== undefined)) {
-    failImport([{ path: 'features', message: `no feature has the property "${group}"` }], prefix);
+    failImport([{ path: 'features', message: `no feature has the property ${quoted(group)}` }], prefix);
   }
   if (group === undefined) {
     group = UNIT_GROUP_PROPERTIES.find((g) => allProps.some((p) => keyLike(p, g) !== undefined));
@@ -94,7 +103,7 @@ export function importUnitsGeoJson(input: unknown, geo: GeoJsonGeography, opts: 
       return issues.push({ path: `${path}.properties`, message: `no CCG code (expected one of ${UNIT_CODE_PROPERTIES.slice(0, 3).join(', ')} …)` });
     }
     const unit = matchUnit(geo, codeValue);
-    if (unit < 0) return issues.push({ path: `${path}.${codeKey !== undefined ? `properties.${codeKey}` : 'id'}`, message: `no CCG matches ${JSON.stringify(codeValue)}` });
+    if (unit < 0) return issues.push({ path: `${path}.${codeKey !== undefined ? `properties.${codeKey}` : 'id'}`, message: `no CCG matches ${quoted(codeValue)}` });
     const groupKey = keyLike(props, group!) ?? group!;
     const system = asText(props[groupKey]);
     if (system === '') return issues.push({ path: `${path}.properties.${groupKey}`, message: `no group value for ${geo.codes[unit]}` });
@@ -134,7 +143,7 @@ export function importSystemsGeoJson(input: unknown, geo: GeoJsonGeography, opts
     if (!props) return issues.push({ path, message: 'missing' });
     const id = asText(props.id);
     if (id === '') return issues.push({ path: `${path}.id`, message: 'no system id' });
-    if (ids.has(id)) return issues.push({ path: `${path}.id`, message: `system id "${id}" is also used by features[${ids.get(id)}]` });
+    if (ids.has(id)) return issues.push({ path: `${path}.id`, message: `system id ${quoted(id)} is also used by features[${ids.get(id)}]` });
     ids.set(id, k);
     const raw = props.ccg_codes;
     const codes = typeof raw === 'string' ? raw.split(';') : Array.isArray(raw) ? raw : null;
@@ -145,7 +154,7 @@ export function importSystemsGeoJson(input: unknown, geo: GeoJsonGeography, opts
       const code = asText(c);
       if (code === '') return;
       const unit = matchUnit(geo, code);
-      if (unit < 0) return issues.push({ path: `${path}.ccg_codes[${j}]`, message: `no CCG matches ${JSON.stringify(code)}` });
+      if (unit < 0) return issues.push({ path: `${path}.ccg_codes[${j}]`, message: `no CCG matches ${quoted(code)}` });
       rows.push({ unit, system: id, systemName, ...(atypical ? { atypical } : {}), where: { path: `${path}.ccg_codes[${j}]` } });
     });
   });
@@ -169,6 +178,7 @@ export function importAny(text: string, fileName: string, geo: ImportGeography):
   const obj = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : null;
   if (obj && 'schema' in obj) return validateScenario(obj, geo);
   if (obj && obj.type === 'FeatureCollection') {
+    featureCollection(obj, prefix); // the features' shapes are checked even when only the scenario member is read
     // Our export carries the whole scenario in the foreign member `footprints` (older drafts: `scenario`).
     const member = obj.footprints;
     if (typeof member === 'object' && member !== null && 'scenario' in member) {

@@ -1,8 +1,9 @@
 /**
  * The edge where loose JSON becomes a `ScenarioV1` (STYLE.md 6): every file, share link and import passes
  * here, and the engine trusts what comes out. Problems are collected (up to MAX_ISSUES) with their JSON path,
- * so one pass over a hand-edited file shows what to fix. The result is a clean copy: unknown fields dropped,
- * optional fields only when present.
+ * so one pass over a hand-edited file shows what to fix. The result is a clean copy: unknown fields dropped (the
+ * `provenance` member our exports write among them), optional fields only when present. Settings and collaboration
+ * fields obey the same rules as the operations (scenarioRules.ts).
  *
  * Lenient only where a default is unambiguous: missing `collaborations` → none; missing `settings`, `band` or
  * `costPerHead` → DEFAULT_SETTINGS. Present but malformed → an error. A system or organisation with no units is
@@ -20,8 +21,10 @@ import {
   type ScenarioV1,
   type SystemDef,
 } from '../scenario.ts';
-import { MAX_ISSUES, ScenarioValidationError, type ValidationIssue } from '../errors.ts';
+import { clip, MAX_ISSUES, quoted, ScenarioValidationError, type ValidationIssue } from '../errors.ts';
+import { collaborationKindIssue, collaborationStatusIssue, kindOf, servicesIssues, settingsIssues, type RuleIssue } from '../scenarioRules.ts';
 import { findJsonSyntaxError } from './jsonError.ts';
+import { JSON_LIMITS, jsonLimitProblem } from './jsonLimits.ts';
 
 export const SUPPORTED_SCHEMAS: readonly string[] = [SCENARIO_SCHEMA];
 
@@ -37,7 +40,6 @@ export function listCodes(codes: readonly string[], cap = LIST_CAP): string {
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
-const kindOf = (x: unknown) => (x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x);
 
 class Issues {
   readonly list: ValidationIssue[] = [];
@@ -48,6 +50,10 @@ class Issues {
   }
   add(path: string, message: string): void {
     if (this.list.length < MAX_ISSUES) this.list.push({ path: this.at(path), message });
+  }
+  /** Rule issues (paths relative to `base`). */
+  addRules(base: string, rules: readonly (RuleIssue | null)[]): void {
+    for (const r of rules) if (r) this.add(`${base}.${r.path}`, r.message);
   }
   fail(): never {
     throw new ScenarioValidationError(this.list);
@@ -69,7 +75,7 @@ export function validateScenario(json: unknown, geo: ValidationGeography, basePa
     issues.add(
       'unitSet',
       typeof json.unitSet === 'string'
-        ? `this scenario is for another unit set, "${json.unitSet}"; the loaded geography is "${geo.unitSet}"`
+        ? `this scenario is for another unit set, ${quoted(json.unitSet)}; the loaded geography is "${geo.unitSet}"`
         : `missing or not a string; expected "${geo.unitSet}"`,
     );
     issues.fail();
@@ -93,8 +99,25 @@ export function validateScenario(json: unknown, geo: ValidationGeography, basePa
   return out;
 }
 
-/** Parses and validates a scenario file; a JSON syntax error is reported with its line and column. */
+/**
+ * Parses and validates scenario JSON text: a scenario file, or the inflated text of a share link. Text over the
+ * limits (JSON_LIMITS.maxScenarioChars, maxDepth) is refused before parsing; a JSON syntax error is reported
+ * with its line and column.
+ */
 export function parseScenarioJson(text: string, geo: ValidationGeography): ScenarioV1 {
+  return validateScenario(parseScenarioText(text), geo);
+}
+
+/**
+ * Scenario JSON text parsed within the same limits, not yet validated: for a front end holding share-link text
+ * where no geography is at hand (the worker validates it). Throws ScenarioValidationError.
+ */
+export function parseScenarioText(text: string): unknown {
+  const limit = jsonLimitProblem(text, JSON_LIMITS.maxScenarioChars);
+  if (limit) {
+    const where = limit.line !== undefined ? `line ${limit.line}, column ${limit.column}: ` : '';
+    throw new ScenarioValidationError([{ path: '', message: `${where}${limit.message}` }]);
+  }
   let json: unknown;
   try {
     json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -103,7 +126,7 @@ export function parseScenarioJson(text: string, geo: ValidationGeography): Scena
     const where = p ? `line ${p.line}, column ${p.column}: ${p.message}` : 'not valid JSON';
     throw new ScenarioValidationError([{ path: '', message: `malformed JSON at ${where}` }]);
   }
-  return validateScenario(json, geo);
+  return json;
 }
 
 function checkSchema(schema: unknown, issues: Issues): void {
@@ -115,9 +138,9 @@ function checkSchema(schema: unknown, issues: Issues): void {
     const m = typeof schema === 'string' ? /^footprints\/scenario@(.+)$/.exec(schema) : null;
     if (m) {
       const newer = Number(m[1]) > 1 ? ', written by a newer version of Footprints' : '';
-      issues.add('schema', `scenario format version ${m[1]} is not supported${newer} (${supported})`);
+      issues.add('schema', `scenario format version ${clip(m[1], 20)} is not supported${newer} (${supported})`);
     } else {
-      issues.add('schema', `${JSON.stringify(schema)} is not a Footprints scenario schema (${supported})`);
+      issues.add('schema', `${quoted(schema)} is not a Footprints scenario schema (${supported})`);
     }
   }
   issues.fail();
@@ -128,7 +151,7 @@ function unknownCode(code: unknown, geo: ValidationGeography): string {
   const i = geo.find(code);
   // An NHS code or a name is a common slip in hand-made files: say what it would have matched.
   const hint = i >= 0 ? ` (did you mean ${geo.codes[i]}? scenarios refer to CCGs by ONS code)` : '';
-  return `unknown CCG code ${JSON.stringify(code)}${hint}`;
+  return `unknown CCG code ${quoted(code)}${hint}`;
 }
 
 /** Reads `units` of one group: known codes, each once in the whole partition (`seen`: code → first path). */
@@ -156,7 +179,7 @@ function readId(g: Obj, path: string, ids: Map<string, string>, issues: Issues):
     return '';
   }
   const first = ids.get(id);
-  if (first !== undefined) issues.add(`${path}.id`, `id "${id}" is also used by ${issues.at(first)}`);
+  if (first !== undefined) issues.add(`${path}.id`, `id ${quoted(id)} is also used by ${issues.at(first)}`);
   else ids.set(id, path);
   return id;
 }
@@ -214,15 +237,8 @@ function readCollaborations(raw: unknown, geo: ValidationGeography, issues: Issu
     }
     const id = readId(c, path, ids, issues);
     if (typeof c.name !== 'string') issues.add(`${path}.name`, `expected a string, got ${kindOf(c.name)}`);
-    if (!(COLLABORATION_KINDS as readonly unknown[]).includes(c.kind)) {
-      issues.add(`${path}.kind`, `${JSON.stringify(c.kind) ?? 'missing'} is not a collaboration kind; expected one of ${COLLABORATION_KINDS.join(', ')}`);
-    }
-    if (!(COLLABORATION_STATUSES as readonly unknown[]).includes(c.status)) {
-      issues.add(`${path}.status`, `${JSON.stringify(c.status) ?? 'missing'} is not a status; expected one of ${COLLABORATION_STATUSES.join(', ')}`);
-    }
-    const services = Array.isArray(c.services) ? c.services : [];
-    if (!Array.isArray(c.services)) issues.add(`${path}.services`, `expected an array of strings, got ${kindOf(c.services)}`);
-    services.forEach((x, j) => typeof x !== 'string' && issues.add(`${path}.services[${j}]`, `expected a string, got ${kindOf(x)}`));
+    issues.addRules(path, [collaborationKindIssue(c.kind), collaborationStatusIssue(c.status), ...servicesIssues(c.services)]);
+    const services: unknown[] = Array.isArray(c.services) ? c.services : [];
     // A CCG appears once per collaboration, but may be in many collaborations: a fresh `seen` for each.
     const units = readUnits(c.units, `${path}.units`, geo, issues, new Map());
     if (Array.isArray(c.units) && c.units.length === 0) issues.add(`${path}.units`, 'a collaboration needs at least one CCG');
@@ -244,26 +260,12 @@ function readSettings(raw: unknown, issues: Issues): ScenarioSettings {
     issues.add('settings', `expected an object, got ${kindOf(raw)}`);
     return settings;
   }
-  if (raw.band !== undefined) {
-    const band = raw.band;
-    if (!isObj(band)) issues.add('settings.band', `expected {min, max}, got ${kindOf(band)}`);
-    else {
-      let ok = true;
-      for (const f of ['min', 'max'] as const) {
-        const v = band[f];
-        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-          issues.add(`settings.band.${f}`, `expected a finite number ≥ 0 (persons), got ${JSON.stringify(v) ?? 'nothing'}`);
-          ok = false;
-        }
-      }
-      if (ok && (band.min as number) > (band.max as number)) issues.add('settings.band', `min (${band.min}) is greater than max (${band.max})`);
-      if (ok) settings.band = { min: band.min as number, max: band.max as number };
-    }
-  }
-  if (raw.costPerHead !== undefined) {
-    const v = raw.costPerHead;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) issues.add('settings.costPerHead', `expected a finite number > 0 (£ per head), got ${JSON.stringify(v)}`);
-    else settings.costPerHead = v;
-  }
-  return settings;
+  // Missing parts take the defaults; what is there obeys the operations' rules.
+  const band = raw.band === undefined ? settings.band : raw.band;
+  const costPerHead = raw.costPerHead === undefined ? settings.costPerHead : raw.costPerHead;
+  const problems = settingsIssues({ band, costPerHead });
+  issues.addRules('settings', problems);
+  if (problems.length > 0) return settings;
+  const b = band as { min: number; max: number };
+  return { band: { min: b.min, max: b.max }, costPerHead: costPerHead as number };
 }

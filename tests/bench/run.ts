@@ -8,6 +8,7 @@
  * (d) one reassignment: a border CCG moves to a neighbouring system and back, alternately; each step evaluates
  *     the new scenario (metrics, summary, findings) and dissolves the systems' footprints, with the two changed
  *     groups evicted from the caches beforehand so they are really measured and dissolved again.
+ * (e) start-up of the `footprints` command, whole process beside `node -e 0` (startup.ts).
  * Prints medians, p95, budget and PASS/FAIL; writes artifacts/bench.json. Exit code 1 when a budget fails.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,8 @@ import { Dissolver } from '../../engine/dissolve.ts';
 import { partitionOf, signatureOf } from '../../engine/partition.ts';
 import { Evaluator } from '../../engine/evaluate.ts';
 import { assignUnits, type ScenarioV1 } from '../../engine/scenario.ts';
+import { benchRecom, GERRYCHAIN_STEPS_PER_S } from './recom.ts';
+import { measureStartup } from './startup.ts';
 
 interface Stats {
   name: string;
@@ -119,6 +122,9 @@ const d = measure(
   },
 );
 
+// (e) ReCom on GerryChain's anchor setting (tests/bench/recom.ts).
+const recom = benchRecom(geo);
+
 const speedupTurf = c.median / a.median;
 const speedupMerge = b.median / a.median;
 const stats: Stats[] = [
@@ -130,7 +136,11 @@ const stats: Stats[] = [
     name: `one reassignment (${geo.names[mover]} ↔ ${stp.systems[target].name}): evaluate + 2 footprints`,
     runs: d.runs, medianMs: d.median, p95Ms: d.p95, budget: '≤ 0.2 ms median', pass: d.median <= 0.2,
   },
+  { name: `ReCom, one chain: ${Math.round(recom.stepsPerSecond)} steps/s (${(recom.stepsPerSecond / GERRYCHAIN_STEPS_PER_S).toFixed(1)}× GerryChain's ${GERRYCHAIN_STEPS_PER_S})`, runs: 0, medianMs: 1000 / recom.stepsPerSecond, p95Ms: NaN, budget: '≥ 30,000 steps/s', pass: recom.stepsPerSecond >= 30_000 },
+  { name: `ReCom heap growth over ${recom.memorySteps.toLocaleString('en-GB')} steps: ${(recom.heapGrowthBytes / 1024).toFixed(0)} KiB`, runs: 0, medianMs: NaN, p95Ms: NaN, budget: 'flat (≤ 1 MiB)', pass: recom.heapGrowthBytes <= 1 << 20 },
 ];
+
+stats.push(...measureStartup());
 
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : '');
 const rows = stats.map((s) => [
@@ -159,6 +169,7 @@ const out = {
   results: stats.map((s) => ({ ...s, medianMs: Number.isFinite(s.medianMs) ? s.medianMs : null, p95Ms: Number.isFinite(s.p95Ms) ? s.p95Ms : null })),
   speedupVsTurfUnion: speedupTurf,
   speedupVsTopojsonMerge: speedupMerge,
+  recom,
   checksum: sink,
 };
 mkdirSync(join(REPO_ROOT, 'artifacts'), { recursive: true });

@@ -109,10 +109,8 @@ describe('footprints CLI', { timeout: 60_000 }, () => {
   describe('bad input: one line on stderr naming the problem, exit 1, no stack', () => {
     const cases: [string, string[], RegExp][] = [
       ['unknown baseline', ['evaluate', 'baseline:nope'], /unknown baseline "nope"/],
-      ['missing file', ['evaluate', 'missing.json'], /cannot read missing\.json: ENOENT/],
-      ['unknown level', ['export', 'baseline:stp-2019', '--level', 'wards'], /--level must be one of/],
-      ['unknown command', ['frobnicate'], /unknown command "frobnicate"/],
-      ['unknown flag', ['evaluate', 'baseline:stp-2019', '--colour'], /Unknown option '--colour'/],
+      ['missing file', ['evaluate', 'missing.json'], /^footprints: cannot read missing\.json: no such file or folder\n$/],
+      ['a folder as a scenario', ['evaluate', '.'], /^footprints: cannot read \.: it is a folder, not a file\n$/],
       ['bad CSV line', ['import', 'bad.csv'], /bad\.csv: line 3: no CCG matches "E3800XXXX"/],
       ['malformed JSON', ['evaluate', 'broken.json'], /broken\.json: line 2, column 1: malformed JSON/],
       ['newer schema', ['evaluate', 'v2.json'], /schema: scenario format version 2 is not supported/],
@@ -128,6 +126,30 @@ describe('footprints CLI', { timeout: 60_000 }, () => {
         expect(r.stderr).toMatch(message);
         expect(r.stderr).not.toMatch(/\n\s+at /);
         expect(r.stderr).not.toMatch(/internal error/);
+        expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      });
+    }
+  });
+
+  describe('usage errors: one line on stderr, exit 2, nothing read or written', () => {
+    const cases: [string, string[], RegExp][] = [
+      ['unknown level', ['export', 'baseline:stp-2019', '--level', 'wards'], /--level must be one of/],
+      ['unknown command', ['frobnicate'], /unknown command "frobnicate"/],
+      ['unknown flag', ['evaluate', 'baseline:stp-2019', '--colour'], /Unknown option '--colour'\. \(see footprints evaluate --help\)\n$/],
+      ['no scenario', ['evaluate'], /evaluate: expected at least 1 argument, got 0/],
+      ['compare with one scenario', ['compare', 'baseline:stp-2019'], /compare \(or give --against REFERENCE\): expected 2 arguments, got 1/],
+      ['unknown format', ['evaluate', 'baseline:stp-2019', '--format', 'xml'], /--format must be one of json, jsonl, csv, not "xml"/],
+      ['standard input twice', ['evaluate', '-', '-'], /- \(standard input\) can be given only once/],
+      ['several exports to standard output', ['export', 'baseline:stp-2019', 'baseline:icb-2022', '--level', 'systems'], /give -o FOLDER/],
+      ['option before the command', ['--verbose', 'baselines'], /give a command before options/],
+    ];
+    for (const [label, args, message] of cases) {
+      it(label, async () => {
+        const r = await footprints(...args);
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toMatch(message);
+        expect(r.stderr.trim().split('\n')).toHaveLength(1);
       });
     }
   });

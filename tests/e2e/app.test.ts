@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, dropFile, hook, settle, startApp, statValue, tablePopulation, type App } from './helpers.ts';
+import { ARTIFACTS, dropFile, hook, jumpToUnit, settle, startApp, statValue, tablePopulation, type App } from './helpers.ts';
 import { borderCcg, bundle } from './realBundle.ts';
 import type { Map as MlMap } from 'maplibre-gl';
 import type { State } from '../../workers/api.ts';
@@ -38,13 +38,7 @@ describe('Footprints in Chromium', () => {
     await page.evaluate(() => document.querySelector<HTMLElement>('#map')!.scrollIntoView());
     const box = (await page.locator('#map canvas').boundingBox())!;
     // Zoom in on the CCG first so the click is unambiguous.
-    await page.evaluate((k) => {
-      const h = (window as unknown as { __footprints: { map: { jumpTo(o: unknown): void }; init: { anchors: [number, number][] } } }).__footprints;
-      h.map.jumpTo({ center: h.init.anchors[k], zoom: 8 });
-    }, i);
-    await page.waitForTimeout(300);
-    const p = await hook(page, (h) => h.project(0)); // warm-up call, then the real one
-    void p;
+    await jumpToUnit(page, i, 8);
     const at = await page.evaluate((k) => (window as unknown as { __footprints: { project(i: number): { x: number; y: number } } }).__footprints.project(k), i);
     await page.mouse.click(box.x + at.x, box.y + at.y);
     await expect.poll(() => hook(page, (h) => h.selection)).toEqual([i]);
@@ -135,12 +129,8 @@ describe('Footprints in Chromium', () => {
     const target = bundle.baselines['stp-2019'].systems.find((s) => /Sussex/.test(s.name))!.id;
     await page.selectOption('#assign-to', target);
     await page.keyboard.press('c');
-    await page.evaluate((k) => {
-      const h = (window as unknown as { __footprints: { map: { jumpTo(o: unknown): void }; init: { anchors: [number, number][] } } }).__footprints;
-      h.map.jumpTo({ center: h.init.anchors[k], zoom: 7 });
-    }, whole);
     await page.waitForFunction(() => !!(window as unknown as { __footprints: { map: { getLayer(id: string): unknown } } }).__footprints.map.getLayer('utla-fill'));
-    await page.waitForTimeout(500);
+    await jumpToUnit(page, whole, 7); // idle: the council layer's source is loaded and drawn
     const box = (await page.locator('#map canvas').boundingBox())!;
     const at = await page.evaluate((k) => (window as unknown as { __footprints: { project(i: number): { x: number; y: number } } }).__footprints.project(k), whole);
     await page.mouse.click(box.x + at.x, box.y + at.y);

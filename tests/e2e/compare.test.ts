@@ -101,12 +101,16 @@ describe('Compare options in Chromium', { timeout: 150_000 }, () => {
 
   it('shows a CCG from the list on both maps, which stay together, with from → to on hover', async () => {
     await page.click(`#compare-moves .cmp-move[data-unit="${BASSETLAW}"]`);
-    await page.waitForTimeout(900); // the zoom animation
     for (const side of ['a', 'b']) {
       const box = (await page.locator(`#compare-map-${side} canvas`).boundingBox())!;
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       const tip = page.locator(`.cmp-map-${side} .cmp-tip`);
-      await expect.poll(() => tip.textContent()).toContain('NHS Bassetlaw CCG');
+      // The maps zoom to the CCG with an animation: hover the centre (a pixel either way, so MapLibre hit-tests
+      // again) until the tip names it.
+      let k = 0;
+      await expect.poll(async () => {
+        await page.mouse.move(box.x + box.width / 2 + (k++ % 2), box.y + box.height / 2);
+        return tip.textContent();
+      }).toContain('NHS Bassetlaw CCG');
       expect(await tip.textContent()).toMatch(/Changes system: South Yorkshire and Bassetlaw → NHS Nottingham and Nottinghamshire/);
     }
     await page.screenshot({ path: `${ARTIFACTS}/e2e-compare-zoom.png` });
@@ -125,14 +129,14 @@ describe('Compare options in Chromium', { timeout: 150_000 }, () => {
 
   it('shows one map at a time with an A/B toggle on a narrow screen', async () => {
     await page.setViewportSize({ width: 820, height: 1000 });
-    await page.waitForTimeout(300);
+    await expect.poll(() => page.isVisible('#compare-map-b')).toBe(false);
     expect(await page.isVisible('#compare-map-a')).toBe(true);
     expect(await page.isVisible('#compare-map-b')).toBe(false);
     await page.click('#compare-show-b');
     expect(await page.isVisible('#compare-map-a')).toBe(false);
     expect(await page.isVisible('#compare-map-b')).toBe(true);
     expect(await page.getAttribute('#compare-show-b', 'aria-pressed')).toBe('true');
-    await page.waitForTimeout(600);
+    await expect.poll(async () => (await page.locator('#compare-map-b canvas').boundingBox())?.width ?? 0).toBeGreaterThan(0);
     await page.screenshot({ path: `${ARTIFACTS}/e2e-compare-narrow.png` });
     await page.setViewportSize({ width: 1440, height: 900 });
   });

@@ -1,17 +1,19 @@
 /**
- * Browser-test harness: one vite dev server and one headless Debian Chromium per test file. Chromium renders
- * WebGL with SwiftShader (no GPU on CI). The app is fully offline, so any request leaving 127.0.0.1 fails a test.
+ * Browser-test harness: one vite dev server and one headless Chromium per test file (which Chromium: chromium.ts).
+ * Chromium renders WebGL with SwiftShader (no GPU on CI). The app is fully offline, so any request leaving 127.0.0.1 fails a test.
  */
 import { fileURLToPath } from 'node:url';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer, type ViteDevServer } from 'vite';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { State } from '../../workers/api.ts';
+import { DEBIAN_CHROMIUM, findChromium } from './chromium.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const ARTIFACTS = `${ROOT}artifacts`;
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Debian's Chromium; launchChromium prefers CHROMIUM_PATH and falls back to the one shipped in @sparticuz/chromium. */
+export const CHROMIUM = DEBIAN_CHROMIUM;
 
 /**
  * `gpuProcess`: leave out --disable-gpu, so WebGL and compositing run in Chromium's GPU process on SwiftShader
@@ -55,8 +57,12 @@ export async function startServer(name: string): Promise<{ server: ViteDevServer
 
 /** `extraArgs` are appended to chromiumArgs(gpuProcess) (the bench passes its own). */
 export async function launchChromium(gpuProcess?: boolean, extraArgs: readonly string[] = []): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-  return chromium.launch({ executablePath: CHROMIUM, args: [...chromiumArgs(gpuProcess), ...extraArgs], headless: true });
+  const bin = await findChromium();
+  try {
+    return await chromium.launch({ executablePath: bin.path, env: bin.env, args: [...chromiumArgs(gpuProcess), ...extraArgs], headless: true });
+  } catch (e) {
+    throw new Error(`Chromium from ${bin.source} (${bin.path}) did not start: ${(e as Error).message.split('\n')[0]}`, { cause: e });
+  }
 }
 
 export async function startApp(name: string, opts: { gpuProcess?: boolean } = {}): Promise<App> {
@@ -100,15 +106,37 @@ export function hook<T>(page: Page, f: (h: Hook) => T): Promise<T> {
   return page.evaluate(`(${f.toString()})(window.__footprints)`) as Promise<T>;
 }
 
-/** Waits for the worker to answer everything queued and the map to paint the result. */
-export async function settle(page: Page): Promise<void> {
-  await page.evaluate(async () => {
+/** Waits for the worker to answer everything queued and the map to paint the result; throws if it never does. */
+export async function settle(page: Page, timeoutMs = 30_000): Promise<void> {
+  const seq = await page.evaluate(async () => {
     const h = (window as unknown as { __footprints: Hook }).__footprints;
     await h.idle();
-    const seq = h.state?.seq ?? 0;
-    const t = performance.now();
-    while (h.painted.seq < seq && performance.now() - t < 10_000) await new Promise((r) => setTimeout(r, 10));
+    return h.state?.seq ?? 0;
   });
+  try {
+    await page.waitForFunction((s) => (window as unknown as { __footprints: Hook }).__footprints.painted.seq >= s, seq, { timeout: timeoutMs });
+  } catch (e) {
+    const painted = await hook(page, (h) => h.painted.seq).catch(() => NaN);
+    throw new Error(`settle: state ${seq} was not painted within ${timeoutMs} ms (last painted: ${painted})`, { cause: e });
+  }
+}
+
+/**
+ * Centres the editor's map on unit i's label anchor at `zoom` and resolves once MapLibre has drawn it with every
+ * source loaded (its `idle` event), so a click lands on what is shown; throws if that does not happen.
+ */
+export async function jumpToUnit(page: Page, i: number, zoom: number, timeoutMs = 30_000): Promise<void> {
+  await page.evaluate(([k, z, ms]) => new Promise<void>((resolve, reject) => {
+    type MapLike = { once(ev: 'idle', f: () => void): void; jumpTo(o: { center: [number, number]; zoom: number }): void; triggerRepaint(): void };
+    const h = (window as unknown as { __footprints: { map: MapLike; init: { anchors: [number, number][] } } }).__footprints;
+    const timer = setTimeout(() => reject(new Error(`jumpToUnit: the map was not idle within ${ms} ms of jumping to unit ${k}`)), ms);
+    h.map.once('idle', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    h.map.jumpTo({ center: h.init.anchors[k], zoom: z });
+    h.map.triggerRepaint(); // a frame even when the view did not change, so `idle` follows
+  }), [i, zoom, timeoutMs] as const);
 }
 
 /** The value shown in a summary stat (`#stat-<id>`). */

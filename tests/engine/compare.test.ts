@@ -143,7 +143,7 @@ describe('refusals', () => {
 describe('comparison CSV', () => {
   it('holds the summary, one row per system pair and one per moved CCG', () => {
     const c = compareScenarios(geo, stp, icb);
-    const rows = parseCsvRows(comparisonCsv(c)).map((r) => r.fields);
+    const rows = parseCsvRows(comparisonCsv(c, geo.bundle)).map((r) => r.fields);
     const header = rows[0];
     const col = (name: string) => header.indexOf(name);
     const body = rows.slice(1);

@@ -37,12 +37,13 @@ describe('exportAssignmentsCsv', () => {
   it('writes a header and one row per CCG in unit order, in the fixed columns', () => {
     const s = setAtypical(stp, stp.systems[0].id, 'reason, with "quotes"');
     const rows = parseCsvRows(exportAssignmentsCsv(s, geo));
-    expect(rows[0].fields).toEqual([...ASSIGNMENT_COLUMNS]);
+    expect(rows[0].fields).toEqual([...ASSIGNMENT_COLUMNS, 'source', 'attribution']);
     expect(rows).toHaveLength(192);
     const i = geo.indexOfCode(stp.systems[0].units[0]);
     expect(rows[i + 1].fields).toEqual([
       geo.codes[i], geo.nhsCodes[i], geo.names[i], String(geo.population[i]),
       stp.systems[0].id, stp.systems[0].name, geo.codes[i], geo.names[i], 'reason, with "quotes"',
+      expect.stringContaining(geo.bundle.unitVintage), geo.bundle.provenance.attribution.join(' | '),
     ]);
     expect(rows.slice(1).reduce((t, r) => t + Number(r.fields[3]), 0)).toBe(geo.total);
   });

@@ -121,18 +121,18 @@ describe('GeoJSON export', () => {
 
 describe('metrics CSV', () => {
   it('one row per group with the same columns as the GeoJSON properties', () => {
-    const csv = exportMetricsCsv(ev, 'systems');
+    const csv = exportMetricsCsv(ev, 'systems', geo.bundle);
     const lines = csv.trimEnd().split('\r\n');
     expect(lines).toHaveLength(43);
     const header = lines[0].split(',');
     const props = exportGeoJson(geo, s, 'systems', ev).features[0].properties;
-    expect(header).toEqual(Object.keys(props));
+    expect(header).toEqual([...Object.keys(props), 'source', 'attribution']);
     expect(lines[1].startsWith(`${ev.systems[0].id},`)).toBe(true);
   });
 
   it('quotes commas and quotes and defuses formulas', () => {
     const named = { ...s, systems: s.systems.map((g, k) => (k === 0 ? { ...g, name: 'North, "East"' } : k === 1 ? { ...g, name: '=HYPERLINK("x")' } : g)) };
-    const csv = exportMetricsCsv(evaluateScenario(geo, named), 'systems');
+    const csv = exportMetricsCsv(evaluateScenario(geo, named), 'systems', geo.bundle);
     const lines = csv.split('\r\n');
     expect(lines[1]).toContain('"North, ""East"""');
     expect(lines[2]).toContain(`"'=HYPERLINK(""x"")"`);

@@ -209,7 +209,7 @@ describe('collaborations, settings and the scenario itself', () => {
 
   it('refuses bad collaborations precisely', () => {
     const ok = { ...collab, units: [C[0]], services: [] };
-    refused(() => addCollaboration(base(), { ...ok, kind: 'merger' as never }), 'invalid-argument', /kind: "merger" is not one of shared-accountable-officer/);
+    refused(() => addCollaboration(base(), { ...ok, kind: 'merger' as never }), 'invalid-argument', /^kind: "merger" is not a collaboration kind; expected one of shared-accountable-officer/);
     refused(() => addCollaboration(base(), { ...ok, status: 'maybe' as never }), 'invalid-argument', /status: "maybe"/);
     refused(() => addCollaboration(base(), { ...ok, units: [] }), 'invalid-argument', /units: no units/);
     refused(() => addCollaboration(base(), { ...ok, units: ['E38999999'] }), 'unknown-unit', /units\[0\]/);

@@ -148,9 +148,9 @@ describe('validateScenario refuses, naming the path', () => {
     const bad = (settings: unknown) => problems({ ...json(), settings }).issues;
     expect(bad({ band: { min: 3_000_000, max: 500_000 } })).toEqual([{ path: 'settings.band', message: 'min (3000000) is greater than max (500000)' }]);
     expect(bad({ band: { min: -5, max: 'big' } }).map((i) => i.path)).toEqual(['settings.band.min', 'settings.band.max']);
-    expect(bad({ band: { min: 1 } })[0]).toEqual({ path: 'settings.band.max', message: 'expected a finite number ≥ 0 (persons), got nothing' });
+    expect(bad({ band: { min: 1 } })[0]).toEqual({ path: 'settings.band.max', message: 'expected a number of persons from 0 to 100,000,000, got nothing' });
     expect(bad({ band: [1, 2] })[0].path).toBe('settings.band');
-    expect(bad({ costPerHead: 0 })[0]).toEqual({ path: 'settings.costPerHead', message: 'expected a finite number > 0 (£ per head), got 0' });
+    expect(bad({ costPerHead: 0 })[0]).toEqual({ path: 'settings.costPerHead', message: 'expected £ per head above 0 and at most 1,000, got 0' });
     expect(bad('x')[0].path).toBe('settings');
   });
 

@@ -8,6 +8,7 @@ import type { Download } from '../../workers/api.ts';
 import type { Session } from '../state/session.ts';
 import type { Actions, Notify } from '../state/actions.ts';
 import { shareUrl } from '../state/share.ts';
+import { shortenMessage } from './notices.ts';
 import { h, fill } from '../dom.ts';
 
 export function download(d: Download): void {
@@ -19,16 +20,17 @@ export function download(d: Download): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function mountFiles(el: HTMLElement, engine: Engine, session: Session, actions: Actions, notify: Notify, dropZone: HTMLElement): void {
+/** `importFile`: opens a file's text as a new saved scenario beside the open one (persistence.ts). */
+export function mountFiles(el: HTMLElement, engine: Engine, session: Session, actions: Actions, notify: Notify, dropZone: HTMLElement, importFile: (text: string, filename: string) => Promise<boolean>): void {
   const error = h('div', { id: 'import-error', class: 'import-error', role: 'alert', hidden: true });
   const input = h('input', { type: 'file', id: 'import-file', accept: '.json,.geojson,.csv,.txt,application/json,text/csv', class: 'sr-only' });
   const openFile = async (file: File) => {
     error.hidden = true;
-    const ok = await actions.importFile(await file.text(), file.name);
-    if (ok) notify.info(`Opened ${file.name}. Undo (Ctrl+Z) goes back.`);
+    const ok = await importFile(await file.text(), file.name);
+    if (ok) notify.info(`Opened ${file.name} as a new saved scenario; the one you had open is kept in Scenarios.`);
     else {
       // The reason went to the notices too; keep it here beside the button as well, as text.
-      error.textContent = `Import refused, nothing changed: ${actions.lastError() ?? `could not open ${file.name}`}`;
+      error.textContent = shortenMessage(`Import refused, nothing changed: ${actions.lastError() ?? `could not open ${file.name}`}`);
       error.hidden = false;
     }
   };

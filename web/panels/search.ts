@@ -1,8 +1,9 @@
 /**
  * Search units by name, ONS code (E38…) or NHS code (03Q), and systems by name: a combobox with a listbox of
- * matches (the engine finds the units); "no match" is said, not left blank. A system found opens it. Enter picks the highlighted one: it is selected (Shift+Enter adds) and the map zooms to it. Enter
- * typed before the engine has answered for the text in the box waits for that answer, so a fast typist never gets
- * the first match of what they had typed so far.
+ * matches (the engine finds the units); "no match" is said, not left blank. A system found opens it. Enter picks
+ * the highlighted one: it is selected (Shift+Enter adds) and the map zooms to it. Keys act in the order typed: an
+ * Enter typed before the engine has answered picks the first match of the text it followed, even when Escape or
+ * more typing comes before the answer.
  */
 import type { Engine } from '../../workers/client.ts';
 import type { UnitHit } from '../../workers/api.ts';
@@ -34,7 +35,8 @@ export function createSearch({ engine, noun, systems, pick, openSystem }: Search
   /** Number of the latest query, and of the one whose matches are shown. */
   let query = 0;
   let shown = 0;
-  let answered: Promise<void> = Promise.resolve();
+  /** The engine's matches for the text typed last. */
+  let latest: Promise<Hit[]> = Promise.resolve([]);
 
   const render = () => {
     list.hidden = hits.length === 0;
@@ -71,9 +73,10 @@ export function createSearch({ engine, noun, systems, pick, openSystem }: Search
     const q = ++query;
     const key = normaliseKey(input.value);
     const sys: Hit[] = key ? systems().filter((m) => normaliseKey(m.name).includes(key)).slice(0, MAX_SYSTEMS).map((m) => ({ system: m.id, name: m.name })) : [];
-    answered = engine.findUnits(input.value, 10).then((res) => {
+    latest = engine.findUnits(input.value, 10).then((res) => [...sys, ...res]);
+    void latest.then((res) => {
       if (q !== query) return;
-      hits = [...sys, ...res];
+      hits = res;
       active = 0;
       shown = q;
       render();
@@ -89,12 +92,20 @@ export function createSearch({ engine, noun, systems, pick, openSystem }: Search
       const add = e.shiftKey;
       if (shown === query) choose(active, add);
       else {
+        // Keys act in the order typed: this Enter picks the first match of the text it followed, even when Escape
+        // or more typing comes before the engine's answer (which would otherwise cancel it).
         const q = query;
-        void answered.then(() => shown === q && choose(active, add));
+        void latest.then((res) => {
+          const u = res[0];
+          if (!u) return;
+          if (query === q) clear();
+          if ('system' in u) openSystem(u.system);
+          else pick(u.i, add);
+        });
       }
     } else if (e.key === 'Escape') {
-      // Escape clears the search; the keyboard handler then takes the focus out of the box (web/keyboard.ts),
-      // and the selection stays as it was.
+      // Escape clears the search; the keyboard handler then takes the focus out of the box (web/keyboard.ts), and
+      // the selection stays as it was. An Enter still waiting for the engine's answer is not cancelled by it.
       clear();
     }
   });

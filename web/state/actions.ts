@@ -1,10 +1,13 @@
 /**
  * Every change to the scenario goes through here: a command to the engine, one at a time and in order, and the
- * state it answers with published to the session. A refused command changes nothing and says why.
+ * state it answers with published to the session. A refused command changes nothing and says why. A call the
+ * engine could not answer (its worker failed: the supervisor has said so and is restarting it) changes nothing
+ * either, and never stops the queue.
  */
 import type { Command } from '../../engine/commands.ts';
 import type { Engine } from '../../workers/client.ts';
-import type { Result, State } from '../../workers/api.ts';
+import { EngineDown } from '../../workers/supervisor.ts';
+import type { Result, ScenarioSource, State } from '../../workers/api.ts';
 import type { Signal } from './signal.ts';
 
 export interface Notify {
@@ -22,8 +25,9 @@ export interface Actions {
   run(cmd: Command): Promise<boolean>;
   undo(): Promise<void>;
   redo(): Promise<void>;
-  load(source: { baseline: string } | { scenario: unknown }, opts?: { reset?: boolean }): Promise<boolean>;
-  importFile(text: string, filename: string): Promise<boolean>;
+  /** `refusal` opens the notice of a refused scenario (default: "Could not open the scenario"). */
+  load(source: ScenarioSource, opts?: { reset?: boolean; refusal?: string }): Promise<boolean>;
+  importFile(text: string, filename: string, opts?: { reset?: boolean }): Promise<boolean>;
   /** Resolves when every queued call has been answered. */
   idle(): Promise<void>;
   /** The reason the last refused call gave (null after a call that succeeded). */
@@ -48,12 +52,28 @@ export function createActions(engine: Engine, state: Signal<State | null>, notif
     notify.error(`${what}: ${r.error}`);
     return false;
   };
+  const guarded = (what: string, f: () => Promise<boolean>) => enqueue(async () => {
+    try {
+      return await f();
+    } catch (e) {
+      lastError = e instanceof Error ? e.message : String(e);
+      if (!(e instanceof EngineDown)) notify.error(`${what}: ${lastError}`);
+      return false;
+    }
+  });
+  const setState = async (st: Promise<State>) => {
+    state.set(await st);
+    return true;
+  };
   return {
-    run: (cmd) => enqueue(async () => publish(await engine.apply(cmd), 'Not done')),
-    undo: () => enqueue(async () => state.set(await engine.undo())),
-    redo: () => enqueue(async () => state.set(await engine.redo())),
-    load: (source, opts) => enqueue(async () => publish(await engine.load(source, opts), 'Could not open the scenario')),
-    importFile: (text, filename) => enqueue(async () => publish(await engine.importFile(text, filename), 'Import refused, nothing changed')),
+    run: (cmd) => guarded('Not done', async () => publish(await engine.apply(cmd), 'Not done')),
+    undo: () => guarded('Could not undo', () => setState(engine.undo())).then(() => undefined),
+    redo: () => guarded('Could not redo', () => setState(engine.redo())).then(() => undefined),
+    load: (source, opts = {}) => {
+      const what = opts.refusal ?? 'Could not open the scenario';
+      return guarded(what, async () => publish(await engine.load(source, { reset: opts.reset }), what));
+    },
+    importFile: (text, filename, opts) => guarded('Import refused, nothing changed', async () => publish(await engine.importFile(text, filename, opts), 'Import refused, nothing changed')),
     idle: () => enqueue(async () => undefined),
     lastError: () => lastError,
   };

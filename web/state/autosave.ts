@@ -43,11 +43,14 @@ async function tx<T>(store: string, mode: IDBTransactionMode, f: (s: IDBObjectSt
   });
 }
 
-export const listScenarios = async (): Promise<SavedScenario[]> =>
-  ((await tx<SavedScenario[]>(STORE, 'readonly', (s) => s.getAll())) ?? []).sort((a, b) => b.updated - a.updated);
-export const getScenario = (id: string) => tx<SavedScenario | undefined>(STORE, 'readonly', (s) => s.get(id));
+/** Every stored record as it is: anything may have been written there (older versions, other tabs, hands). */
+export const listRecords = async (): Promise<unknown[]> => (await tx<unknown[]>(STORE, 'readonly', (s) => s.getAll())) ?? [];
+/** A record as stored, unchecked (callers only ask for ids of records that `listRecords` showed valid). */
+export const getScenario = (id: IDBValidKey) => tx<SavedScenario | undefined>(STORE, 'readonly', (s) => s.get(id));
 export const putScenario = (rec: SavedScenario) => tx<IDBValidKey>(STORE, 'readwrite', (s) => s.put(rec)).then(() => undefined);
-export const deleteScenario = (id: string) => tx<undefined>(STORE, 'readwrite', (s) => s.delete(id)).then(() => undefined);
+/** Puts back a record as it was (an undone delete, damaged or not). */
+export const putRecord = (rec: unknown) => tx<IDBValidKey>(STORE, 'readwrite', (s) => s.put(rec)).then(() => undefined);
+export const deleteScenario = (id: IDBValidKey) => tx<undefined>(STORE, 'readwrite', (s) => s.delete(id)).then(() => undefined);
 export const getCurrentId = () => tx<string | undefined>(META, 'readonly', (s) => s.get('current'));
 export const setCurrentId = (id: string) => tx<IDBValidKey>(META, 'readwrite', (s) => s.put(id, 'current')).then(() => undefined);
 

@@ -1,80 +1,116 @@
 /**
- * Which scenario the session works on, and keeping it safe: a share link in the hash wins, then the scenario
- * open last time (IndexedDB), else STP 2019. Every state is autosaved to the current record. Opening a
- * baseline or a saved scenario switches records, so earlier work stays in the list.
+ * Which scenario the session works on, and keeping it safe: a share link in the hash opens as a new saved
+ * scenario, then the scenario open last time (IndexedDB), else STP 2019. Every state is autosaved to the current
+ * record. Opening a baseline, a saved scenario, a file or a link switches records, so earlier work stays in the
+ * list; a refused file or link switches back and changes nothing. Stored records are checked by the engine when
+ * listed: damaged ones are listed apart (`damaged`) and never stop the others from opening.
  */
+import type { ScenarioV1 } from '../../engine/scenario.ts';
 import type { Session } from './session.ts';
 import type { Actions, Notify } from './actions.ts';
-import { createAutosaver, deleteScenario, getCurrentId, getScenario, listScenarios, newScenarioId, putScenario, type SavedScenario } from './autosave.ts';
+import { createAutosaver, deleteScenario, getCurrentId, getScenario, listRecords, newScenarioId, putRecord, putScenario, type SavedScenario } from './autosave.ts';
+import { sortRecords, type DamagedRecord } from './savedRecords.ts';
 import { decodeShare } from './share.ts';
 import { signal, type Signal } from './signal.ts';
 
 export interface Persistence {
-  /** The saved scenarios, newest first; refreshed after every save. */
+  /** The saved scenarios that open, newest first; refreshed after every save. */
   saved: Signal<SavedScenario[]>;
+  /** Stored records that cannot be opened, with why. */
+  damaged: Signal<DamagedRecord[]>;
   /** Last record written (for tests and the "saved" indicator). */
   lastSaved: Signal<SavedScenario | null>;
   currentId(): string;
   start(defaultBaseline: string): Promise<void>;
   openBaseline(id: string): Promise<void>;
   openSaved(id: string): Promise<void>;
+  /** Opens a file's text as a new saved scenario beside the open one; false (nothing changed) when refused. */
+  importFile(text: string, filename: string): Promise<boolean>;
   duplicate(id: string): Promise<void>;
   rename(id: string, name: string): Promise<void>;
-  /** Deletes a saved scenario (not the open one) and gives back its record, for `restore`. */
-  remove(id: string): Promise<SavedScenario | undefined>;
+  /** Deletes a stored record (not the open one) and gives it back as it was, for `restore`. */
+  remove(id: IDBValidKey): Promise<unknown>;
   /** Puts a deleted record back, as it was. */
-  restore(rec: SavedScenario): Promise<void>;
+  restore(rec: unknown): Promise<void>;
+  /** The open scenario as last saved (after writing what is pending), for a restarted engine. */
+  lastSavedScenario(): Promise<ScenarioV1 | undefined>;
+  /** Lists and checks the stored records again. */
+  refresh(): Promise<void>;
   flush(): Promise<void>;
 }
 
-export function createPersistence(session: Session, actions: Actions, notify: Notify): Persistence {
+/** `check`: the engine's verdict on each scenario (null: valid), the worker's `checkScenarios`. */
+export function createPersistence(session: Session, actions: Actions, notify: Notify, check: (scenarios: unknown[]) => Promise<(string | null)[]>): Persistence {
   const saved = signal<SavedScenario[]>([]);
+  const damaged = signal<DamagedRecord[]>([]);
   const lastSaved = signal<SavedScenario | null>(null);
-  const refresh = async () => saved.set(await listScenarios());
+  const refresh = async () => {
+    try {
+      const sorted = await sortRecords(await listRecords(), check);
+      damaged.set(sorted.damaged);
+      saved.set(sorted.saved);
+    } catch (e) {
+      // The engine may be restarting; the list is refreshed again once it is back.
+      console.warn('saved scenarios not listed', e);
+    }
+  };
   const saver = createAutosaver(250, (rec) => {
     lastSaved.set(rec);
     void refresh();
   });
   session.engine.subscribe((st) => st && saver.save(st.scenario));
 
-  /** Switches to a new record, then opens; goes back to the previous record if the scenario is refused. */
-  async function openInto(id: string, source: Parameters<Actions['load']>[0]): Promise<boolean> {
-    const previous = saver.currentId;
+  /**
+   * Switches to record `id`, then opens into it; when the engine refuses, switches back to the record that was
+   * current (in this session, or stored from the last one), so nothing the planner had is displaced.
+   */
+  async function openInto(id: string, open: () => Promise<boolean>): Promise<boolean> {
+    const previous = saver.currentId || (await getCurrentId().catch(() => undefined)) || '';
     await saver.use(id);
-    const ok = await actions.load(source, { reset: true });
+    const ok = await open();
     if (!ok && previous) await saver.use(previous);
     return ok;
   }
+  const load = (source: Parameters<Actions['load']>[0], refusal?: string) => () => actions.load(source, { reset: true, refusal });
 
   return {
     saved,
+    damaged,
     lastSaved,
     currentId: () => saver.currentId,
     async start(defaultBaseline) {
+      const hasLink = /^#s=/.test(location.hash);
+      let shared: string | null = null;
       try {
-        const shared = await decodeShare(location.hash);
-        if (shared) {
-          history.replaceState(null, '', location.pathname + location.search);
-          if (await openInto(newScenarioId(), { scenario: shared })) {
-            notify.info('Opened the shared scenario; it is saved in this browser as a new scenario.');
-            await refresh();
-            return;
-          }
-        }
+        shared = await decodeShare(location.hash);
       } catch (e) {
-        notify.error(e instanceof Error ? e.message : String(e));
+        notify.error(`${e instanceof Error ? e.message : String(e)}; your saved work is open instead.`);
       }
+      // Dropped from the address either way, so a reload does not open the link again.
+      if (hasLink) history.replaceState(null, '', location.pathname + location.search);
+      if (shared !== null && (await openInto(newScenarioId(), load({ json: shared }, 'The share link was not opened (your saved work is open instead)')))) {
+        notify.info('Opened the shared scenario; it is saved in this browser as a new scenario beside your others.');
+        await refresh();
+        return;
+      }
+      await refresh();
       const id = await getCurrentId().catch(() => undefined);
-      const rec = id ? await getScenario(id).catch(() => undefined) : undefined;
-      if (!(rec && (await openInto(rec.id, { scenario: rec.scenario })))) await openInto(newScenarioId(), { baseline: defaultBaseline });
+      const rec = saved.get().find((r) => r.id === id);
+      if (!(rec && (await openInto(rec.id, load({ scenario: rec.scenario }))))) await openInto(newScenarioId(), load({ baseline: defaultBaseline }));
       await refresh();
     },
     async openBaseline(baseline) {
-      await openInto(newScenarioId(), { baseline });
+      await openInto(newScenarioId(), load({ baseline }));
     },
     async openSaved(id) {
-      const rec = await getScenario(id);
-      if (rec) await openInto(rec.id, { scenario: rec.scenario });
+      const rec = saved.get().find((r) => r.id === id);
+      if (rec) await openInto(rec.id, load({ scenario: rec.scenario }));
+    },
+    async importFile(text, filename) {
+      const ok = await openInto(newScenarioId(), () => actions.importFile(text, filename, { reset: true }));
+      if (ok) await saver.flush();
+      await refresh();
+      return ok;
     },
     async duplicate(id) {
       await saver.flush();
@@ -104,9 +140,15 @@ export function createPersistence(session: Session, actions: Actions, notify: No
       return rec;
     },
     async restore(rec) {
-      await putScenario(rec);
+      await putRecord(rec);
       await refresh();
     },
+    async lastSavedScenario() {
+      await saver.flush();
+      const id = saver.currentId;
+      return id ? (await getScenario(id).catch(() => undefined))?.scenario : undefined;
+    },
+    refresh,
     flush: () => saver.flush(),
   };
 }

@@ -1,0 +1,55 @@
+/**
+ * Scenario inputs as typed on the command line: a file (scenario JSON, assignments CSV, GeoJSON), `-` for standard
+ * input, or `baseline:NAME`. Each is read into a validated scenario or fails with an error naming it.
+ */
+import { basename } from 'node:path';
+import type { ScenarioV1 } from '../engine/scenario.ts';
+import { scenarioFromBaseline } from '../engine/scenario.ts';
+import { importAny } from '../engine/io/geojsonImport.ts';
+import { InputError } from './errors.ts';
+import { readInput } from './io.ts';
+import type { Context } from './command.ts';
+
+export const BASELINE_PREFIX = 'baseline:';
+
+/** How an input is named in messages: the path as typed, `standard input` for `-`. */
+export const shownName = (ref: string): string => (ref === '-' ? 'standard input' : ref);
+
+export function readScenario(ctx: Context, ref: string): ScenarioV1 {
+  if (ref.startsWith(BASELINE_PREFIX)) {
+    const id = ref.slice(BASELINE_PREFIX.length);
+    const { baselines } = ctx.data.bundle();
+    if (!Object.prototype.hasOwnProperty.call(baselines, id)) {
+      throw new InputError(`unknown baseline "${id}"; the baselines are: ${Object.keys(baselines).join(', ')}`, 'unknown-baseline', { file: ref });
+    }
+    return scenarioFromBaseline(ctx.data.bundle(), id);
+  }
+  const text = readInput(ref);
+  // Standard input has no extension: the importer tells JSON from CSV by the first character.
+  const name = ref === '-' ? '' : basename(ref);
+  try {
+    return importAny(text, name, ctx.data.geography());
+  } catch (e) {
+    // Importers name the file by its base name; give the path as typed instead (the error keeps its issues).
+    const err = e as Error;
+    if (name && err.message.startsWith(`${name}:`)) err.message = `${ref}${err.message.slice(name.length)}`;
+    else err.message = `${shownName(ref)}: ${err.message}`;
+    throw err;
+  }
+}
+
+/**
+ * Runs `fn` on each input's scenario in order. An input error (unreadable or invalid file, or `fn` failing on bad
+ * input) is reported by the input's name and the next input runs; the call then ends with exit code 1.
+ */
+export function eachScenario(ctx: Context, refs: readonly string[], fn: (ref: string, scenario: ScenarioV1, index: number) => void): void {
+  for (const [index, ref] of refs.entries()) {
+    try {
+      const scenario = readScenario(ctx, ref);
+      fn(ref, scenario, index);
+      ctx.report.info(`${shownName(ref)}: done`);
+    } catch (e) {
+      if (!ctx.report.input(e, ref)) throw e;
+    }
+  }
+}
