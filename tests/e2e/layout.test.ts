@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startApp, type App } from './helpers.ts';
-import { mapIdle } from './mapHelpers.ts';
+import { mapIdle, placedSystemLabels } from './mapHelpers.ts';
 
 let app: App;
 type Box = { x: number; y: number; width: number; height: number };
@@ -22,6 +22,8 @@ describe.each([[800, 900], [1024, 700], [1400, 900], [1920, 1080]])('at %i×%i',
     const { page, context } = await app.open({ viewport: { width, height } });
     try {
       await mapIdle(page);
+      // Every system is labelled in every window (labels are never dropped for want of room).
+      expect(await placedSystemLabels(page)).toHaveLength(42);
       const search = await box(page, '#ccg-search');
       const tools = await box(page, '#map-toolbar .tools');
       for (const other of ['#summary', '#legend']) {

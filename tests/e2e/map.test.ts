@@ -2,7 +2,7 @@
 // unit is on hover and keyboard focus, and a key that names the colours.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hook, selectByCodes, settle, startApp, waitReady, type App } from './helpers.ts';
+import { ARTIFACTS, hook, selectByCodes, settle, startApp, waitReady, type App } from './helpers.ts';
 import { mapIdle, placedSystemLabels } from './mapHelpers.ts';
 import { bundle } from './realBundle.ts';
 import { formatCount } from '../../engine/format.ts';
@@ -24,6 +24,7 @@ afterAll(async () => {
 describe('the map at 1400×900', { timeout: 180_000 }, () => {
   it('labels all 42 systems at the first view', async () => {
     await mapIdle(page);
+    await page.screenshot({ path: `${ARTIFACTS}/e2e-map-labels.png` });
     expect(await placedSystemLabels(page)).toEqual(stp.systems.map((s) => s.id).sort());
   });
 

@@ -187,7 +187,15 @@ function style(init: Init): StyleSpecification {
 
 /**
  * A system label: the short name at England's scale, its population from zoom 5.6, the unit and organisation
- * counts too from zoom 6.5 (hovering or focusing a unit, and the systems table, give them at any scale). Small type, names wrapped, and a choice of anchors round the point, so all 42 fit at England's scale.
+ * counts too from zoom 6.5 (hovering or focusing a unit, and the systems table, give them at any scale). Small
+ * type, names wrapped, and a choice of anchors round the point, so the labels fit at England's scale.
+ *
+ * Every system is always labelled: `text-overlap: always` with variable anchors makes MapLibre try each anchor
+ * clear of the labels already placed first and, only when none is clear, place it at the first anchor anyway
+ * (two placement passes, maplibre-gl src/symbol/placement.ts). So a label is never dropped for want of room, in
+ * any window or under any overlay, and crowded ones still move aside where they can. Labels are placed in the
+ * order of `symbol-sort-key` (the system's index), so the result is the same every time. System labels are the
+ * top symbol layers, placed first; every other label (councils, collaborations) gives way to them.
  */
 function labelLayer(id: string, source: string, opts: { filter: unknown; minzoom?: number; maxzoom?: number; anchored?: boolean }): LayerSpecification {
   const name = ['get', 'short'];
@@ -213,6 +221,7 @@ function labelLayer(id: string, source: string, opts: { filter: unknown; minzoom
       'text-max-width': 6.5,
       'text-line-height': 1.1,
       'text-padding': 0,
+      'text-overlap': 'always',
       ...(opts.anchored
         ? { 'text-anchor': ['get', 'anchor'] as never, 'text-offset': ['case', ['==', ['get', 'anchor'], 'left'], ['literal', [0.3, 0]], ['literal', [-0.3, 0]]] as never }
         : { 'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right', 'top-left', 'top-right', 'bottom-left', 'bottom-right'], 'text-radial-offset': 0.4, 'text-justify': 'auto' }),
