@@ -30,6 +30,7 @@ import { mountCollaborations } from './panels/collaborations.ts';
 import { mountOrganisations } from './panels/organisations.ts';
 import { mountScenarios } from './panels/scenarios.ts';
 import { mountFiles } from './panels/files.ts';
+import { mountPictures } from './panels/pictures.ts';
 import { mountSelectionBar } from './panels/selectionBar.ts';
 import { mountMapToolbar } from './panels/mapToolbar.ts';
 import { createSearch } from './panels/search.ts';
@@ -165,6 +166,7 @@ async function main() {
   mountCollaborations(panels.collaborations, session, actions, init.codes, (t) => tabs.setBadge('collaborations', t));
   mountScenarios(panels.scenarios, persistence, notify);
   mountFiles(panels.files, engine, session, actions, notify, byId('drop-zone'), persistence.importFile);
+  mountPictures(panels.files, { map, session, init, notify });
   mountSettings(panels.settings, session, actions);
   bindKeyboard(session, actions, bar, { map, anchors: init.anchors, neighbours: init.neighbours });
   // The compare view loads on first use (it brings the engine's comparison labels along), then owns the button.

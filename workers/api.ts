@@ -50,6 +50,8 @@ export interface Init {
   /** What one unit and many are called ("CCG", "CCGs"), for the UI's words. */
   unitNoun: UnitNoun;
   unitVintage: string;
+  /** Where the populations come from (the bundle's), for pictures and exports. */
+  populationSource: string;
   englandPopulation: number;
   codes: string[];
   nhsCodes: string[];

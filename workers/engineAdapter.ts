@@ -265,6 +265,7 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
         unitSet: bundle.unitSet,
         unitNoun: unitNoun(bundle.unitSet),
         unitVintage: bundle.unitVintage,
+        populationSource: bundle.populationSource,
         englandPopulation: bundle.englandPopulation,
         codes: [...bundle.units.code],
         nhsCodes: [...bundle.units.nhsCode],
