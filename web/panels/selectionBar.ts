@@ -83,7 +83,15 @@ export function mountSelectionBar(el: HTMLElement, session: Session, actions: Ac
   });
   mergeOrg.addEventListener('click', () => {
     const ids = groupsOfSelection('organisation');
-    if (ids.length >= 2) void actions.run({ op: 'mergeOrganisations', organisations: ids });
+    if (ids.length < 2) return;
+    // The merged organisation takes the engine's proposed name; it opens with that name ready to edit.
+    void actions.run({ op: 'mergeOrganisations', organisations: ids }).then((ok) => {
+      if (!ok) return;
+      session.activeOrganisation.set(ids[0]);
+      const name = document.getElementById('org-name') as HTMLInputElement | null;
+      name?.focus();
+      name?.select();
+    });
   });
   clear.addEventListener('click', () => session.selection.set([]));
 
