@@ -212,9 +212,20 @@ export function attachTools(d: ToolDeps): void {
         d.notify.info(`No CCG has most of its people in ${name}.`);
         return;
       }
+      // Say what moved, not what was asked: the CCGs already in the target stay where they are.
+      const before = session.engine.get();
+      const systemName = before?.systems.find((m) => m.id === target.id)?.name ?? target.id;
+      const already = before ? units.filter((u) => before.systems[before.unitSystem[indexOfCode(u)]]?.id === target.id).length : 0;
+      if (already === units.length) {
+        d.notify.info(`Nothing moved: the ${plural(units.length, 'CCG')} mostly in ${name} ${units.length === 1 ? 'is' : 'are'} already in ${systemName}.`);
+        session.selection.set(units.map(indexOfCode));
+        return;
+      }
       const ok = await d.actions.run({ op: 'assignUnits', units, system: target.id });
       if (ok) {
-        d.notify.info(`Assigned ${plural(units.length, 'CCG')} mostly in ${name} to ${session.engine.get()?.systems[target.index]?.name ?? target.id}.`);
+        const moved = units.length - already;
+        const rest = already ? `; ${already} ${already === 1 ? 'was' : 'were'} already in it` : '';
+        d.notify.info(`Moved ${plural(moved, 'CCG')} mostly in ${name} to ${systemName}${rest}.`);
         session.selection.set(units.map(indexOfCode));
       }
     }
