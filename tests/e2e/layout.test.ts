@@ -2,7 +2,7 @@
 // and England is fitted inside the map with room to spare at the first view.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startApp, type App } from './helpers.ts';
+import { dropFile, startApp, type App } from './helpers.ts';
 import { mapIdle, placedSystemLabels } from './mapHelpers.ts';
 
 let app: App;
@@ -30,6 +30,10 @@ describe.each([[800, 900], [1024, 700], [1400, 900], [1920, 1080]])('at %i×%i',
         expect(overlap(search, await box(page, other)), `search box over ${other}`).toBe(false);
         expect(overlap(tools, await box(page, other)), `tools over ${other}`).toBe(false);
       }
+      // An error message (a refused file) sits clear of the summary.
+      await dropFile(page, 'bad.csv', 'ccg_code,system\nE38999999,x\n', 'text/csv');
+      await page.waitForSelector('.notice-error');
+      expect(overlap(await box(page, '.notice-error'), await box(page, '#summary')), 'error notice over the summary').toBe(false);
       const title = await box(page, '#scenario-title');
       expect(overlap(title, await box(page, '#undo')), 'title over Undo').toBe(false);
       expect(overlap(title, await box(page, '#redo')), 'title over Redo').toBe(false);

@@ -2,7 +2,7 @@
 // unit is on hover and keyboard focus, and a key that names the colours.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, hook, selectByCodes, settle, startApp, waitReady, type App } from './helpers.ts';
+import { ARTIFACTS, dropFile, hook, selectByCodes, settle, startApp, waitReady, type App } from './helpers.ts';
 import { mapIdle, placedSystemLabels } from './mapHelpers.ts';
 import { bundle } from './realBundle.ts';
 import { formatCount } from '../../engine/format.ts';
@@ -41,6 +41,11 @@ describe('the map at 1400×900', { timeout: 180_000 }, () => {
     await page.reload();
     await waitReady(page);
     expect(await colours()).toEqual(before);
+    // A refused file leaves an error up (over the map, not the summary) until the next action succeeds.
+    await dropFile(page, 'bad.csv', 'ccg_code,system\nE38999999,x\n', 'text/csv');
+    await page.waitForSelector('.notice-error');
+    const [err, summary] = [await page.locator('.notice-error').boundingBox(), await page.locator('#summary').boundingBox()];
+    expect(err!.x + err!.width <= summary!.x || err!.y >= summary!.y + summary!.height || summary!.x + summary!.width <= err!.x).toBe(true);
     // Move one CCG of Devon's neighbour into Devon, then undo: every colour is back.
     const kent = stp.systems.find((s) => /Kent/.test(s.name))!;
     const sussex = stp.systems.find((s) => /Sussex/.test(s.name))!;
@@ -49,6 +54,7 @@ describe('the map at 1400×900', { timeout: 180_000 }, () => {
     await page.click('#assign-btn');
     await settle(page);
     expect((await hook(page, (h) => h.state!.history.depth))).toBe(1);
+    expect(await page.locator('.notice-error').count()).toBe(0);
     const edited = await colours();
     const same = Object.keys(before).filter((id) => edited[id] === before[id]).length;
     expect(same).toBeGreaterThanOrEqual(40);
