@@ -10,6 +10,7 @@
 
 import { clip, MAX_ECHO_CHARS, quoted, ScenarioError } from './errors.ts';
 import type { Bundle } from './bundle.ts';
+import { combinedName } from './shortName.ts';
 import { COLLABORATION_KINDS, COLLABORATION_STATUSES, collaborationKindIssue, collaborationStatusIssue, servicesIssues, settingsIssues, type RuleIssue } from './scenarioRules.ts';
 
 export { COLLABORATION_KINDS, COLLABORATION_STATUSES };
@@ -261,10 +262,13 @@ export function removeEmptySystems(s: ScenarioV1): ScenarioV1 {
   return { ...s, systems: dropEmpty(s.systems), organisations: dropEmpty(s.organisations) };
 }
 
-/** Merges organisations into the first listed, which keeps its id and place. */
+/**
+ * Merges organisations into the first listed, which keeps its id and place. Without a name it takes the names'
+ * combination ("NHS Barnsley, Doncaster, Rotherham and Sheffield CCG"), for the planner to edit.
+ */
 export function mergeOrganisations(s: ScenarioV1, orgIds: readonly string[], opts: { name?: string } = {}): ScenarioV1 {
   const idx = requireDistinctIds(s.organisations, orgIds, 'organisation', 2);
-  const name = opts.name === undefined ? undefined : requireName(opts.name);
+  const name = requireName(opts.name ?? combinedName(idx.map((k) => s.organisations[k].name)));
   return { ...s, organisations: mergeInto(s.organisations, idx, name) };
 }
 

@@ -11,7 +11,19 @@ import type { Session } from './state/session.ts';
 import type { Actions } from './state/actions.ts';
 import type { SelectionBar } from './panels/selectionBar.ts';
 import { TOOL_KEYS } from './panels/mapToolbar.ts';
-import { isTyping } from './dom.ts';
+/** Input types that take typed text (a radio, checkbox or button does not: shortcuts work there). */
+const TEXT_INPUTS = new Set(['text', 'search', 'number', 'email', 'url', 'tel', 'password', 'date', 'time', '']);
+
+/**
+ * True when the key goes into a text field, which keeps its letters. A select counts too: typing a name there
+ * picks an option (type-ahead), so its letters must not become shortcuts.
+ */
+export function inTextField(target: EventTarget | null): boolean {
+  const t = target as HTMLElement | null;
+  if (!t || !t.tagName) return false;
+  if (t.isContentEditable || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT') return true;
+  return t.tagName === 'INPUT' && TEXT_INPUTS.has(((t as HTMLInputElement).getAttribute('type') ?? '').toLowerCase());
+}
 import { NO_GROUP } from '../workers/api.ts';
 
 export interface MapKeys {
@@ -50,10 +62,17 @@ export function stepTo(from: number, dir: [number, number], anchors: readonly [n
   return best;
 }
 
+/** Moves the focus out of a field: to the map when there is one. */
+function leaveField(el: HTMLElement, mapKeys?: MapKeys): void {
+  if (mapKeys) mapKeys.map.getCanvas().focus();
+  else el.blur();
+}
+
 export function bindKeyboard(session: Session, actions: Actions, bar: SelectionBar, mapKeys?: MapKeys): void {
   window.addEventListener('keydown', (e) => {
     const mod = e.ctrlKey || e.metaKey;
-    const typing = isTyping(e) && (e.target as HTMLElement).tagName !== 'SELECT';
+    const field = inTextField(e.target);
+    const typing = field && (e.target as HTMLElement).tagName !== 'SELECT';
     if (mod && !typing && e.key.toLowerCase() === 'z') {
       e.preventDefault();
       void (e.shiftKey ? actions.redo() : actions.undo());
@@ -64,7 +83,12 @@ export function bindKeyboard(session: Session, actions: Actions, bar: SelectionB
       void actions.redo();
       return;
     }
-    if (mod || e.altKey || isTyping(e)) return;
+    if (e.key === 'Escape' && field && !mod) {
+      // Esc leaves a text field (its own handler may first clear it) and never clears the selection.
+      if (!e.defaultPrevented) leaveField(e.target as HTMLElement, mapKeys);
+      return;
+    }
+    if (mod || e.altKey || field) return;
     const k = e.key.toLowerCase();
     if (e.key === '?') {
       // The list of shortcuts, in the map's key.

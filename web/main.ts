@@ -10,12 +10,13 @@ import { byId, h } from './dom.ts';
 import { createSession } from './state/session.ts';
 import { createActions } from './state/actions.ts';
 import { createPersistence, type Persistence } from './state/persistence.ts';
-import { createMapView } from './map/mapView.ts';
+import { createMapView, fitPadding } from './map/mapView.ts';
 import { createPainter } from './map/paintState.ts';
 import { paintSelection } from './map/selectionPaint.ts';
 import { createOverlays } from './map/overlays.ts';
 import { attachTools } from './map/tools.ts';
 import { createZoomer } from './map/zoom.ts';
+import { createUnitTip } from './map/unitTip.ts';
 import { createNotices } from './panels/notices.ts';
 import { createEngineStatus } from './panels/engineStatus.ts';
 import { mountHeader } from './panels/header.ts';
@@ -29,6 +30,7 @@ import { mountCollaborations } from './panels/collaborations.ts';
 import { mountOrganisations } from './panels/organisations.ts';
 import { mountScenarios } from './panels/scenarios.ts';
 import { mountFiles } from './panels/files.ts';
+import { mountPictures } from './panels/pictures.ts';
 import { mountSelectionBar } from './panels/selectionBar.ts';
 import { mountMapToolbar } from './panels/mapToolbar.ts';
 import { createSearch } from './panels/search.ts';
@@ -104,22 +106,35 @@ async function main() {
     if (st && a && !st.systems.some((m) => m.id === a)) session.activeSystem.set(null);
   });
 
-  attachTools({ map, session, actions, engine, painter, overlays, notify, names: init.names, codes: init.codes });
+  const tip = createUnitTip({ map, session, names: init.names, population: init.population, anchors: init.anchors, noun: init.unitNoun });
+  attachTools({ map, session, actions, engine, painter, overlays, notify, names: init.names, codes: init.codes, tip });
 
   const persistence = createPersistence(session, actions, notify, (items) => engine.checkScenarios(items));
   late.persistence = persistence;
   mountHeader(byId('scenario-title'), byId('header-actions'), { session, actions, baselines: init.baselines, openBaseline: (id) => void persistence.openBaseline(id), lastSaved: persistence.lastSaved });
   mountSummary(byId('summary'), session, actions);
 
+  const details = mountDetails(byId('details'), { engine, session, actions, zoomToUnits, codes: init.codes, notify });
   const pick = (i: number, add: boolean) => {
     const sel = session.selection.get();
     const next = add ? (sel.includes(i) ? sel : [...sel, i]) : [i];
     session.selection.set(next);
     zoomToUnits(next.map((k) => init.codes[k]));
+    // The search is done with: the keys go back to the map (arrows, A, N), not into the box.
+    if (!add) map.getCanvas().focus();
   };
-  mountMapToolbar(byId('map-toolbar'), session, overlays, createSearch(engine, pick));
-  const bar = mountSelectionBar(byId('selection-bar'), session, actions, init.names, init.codes);
-  mountLegend(byId('legend'));
+  mountMapToolbar(byId('map-toolbar'), session, overlays, createSearch({
+    engine, noun: init.unitNoun, pick,
+    systems: () => session.engine.get()?.systems ?? [],
+    openSystem: (id) => {
+      details.showSystem(id);
+      const m = session.engine.get()?.systems.find((s) => s.id === id);
+      if (m) zoomToUnits(m.units);
+      map.getCanvas().focus();
+    },
+  }));
+  const bar = mountSelectionBar(byId('selection-bar'), session, actions, init.names, init.codes, () => map.getCanvas().focus());
+  mountLegend(byId('legend'), session, init.unitNoun);
 
   const panels = {
     systems: h('div'), findings: h('div'), organisations: h('div'), collaborations: h('div'), scenarios: h('div'), files: h('div'), settings: h('div'), generate: h('div'),
@@ -134,8 +149,9 @@ async function main() {
     { id: 'settings', label: 'Settings', panel: panels.settings },
     { id: 'generate', label: 'Generate', panel: panels.generate },
   ]);
+  // Opening a system from the table shows and zooms to it; the assignment target changes only when chosen.
   mountSystemsTable(panels.systems, session, (id) => {
-    session.activeSystem.set(id);
+    details.showSystem(id);
     const m = session.engine.get()?.systems.find((s) => s.id === id);
     if (m) zoomToUnits(m.units);
   });
@@ -152,8 +168,8 @@ async function main() {
   mountCollaborations(panels.collaborations, session, actions, init.codes, (t) => tabs.setBadge('collaborations', t));
   mountScenarios(panels.scenarios, persistence, notify);
   mountFiles(panels.files, engine, session, actions, notify, byId('drop-zone'), persistence.importFile);
+  mountPictures(panels.files, { map, session, init, notify });
   mountSettings(panels.settings, session, actions);
-  mountDetails(byId('details'), { engine, session, actions, zoomToUnits, codes: init.codes, notify });
   bindKeyboard(session, actions, bar, { map, anchors: init.anchors, neighbours: init.neighbours });
   // The compare view loads on first use (it brings the engine's comparison labels along), then owns the button.
   const compareToggle = byId<HTMLButtonElement>('compare-open');
@@ -174,6 +190,9 @@ async function main() {
     if (st.seq % 500 === 0) performance.clearMarks('footprints:panels');
     performance.mark('footprints:panels', { detail: { seq: st.seq } });
   });
+  // Every panel is in place now (the tools above the map in narrow windows): fit England to the map's final size.
+  map.resize();
+  map.fitBounds(init.bbox, { padding: fitPadding(map.getContainer()), animate: false });
   byId('loading').hidden = true;
   // The attribution starts folded behind its ⓘ button (MapLibre's compact mode), so it does not cover the south.
   document.querySelector<HTMLElement>('.maplibregl-ctrl-attrib.maplibregl-compact-show .maplibregl-ctrl-attrib-button')?.click();

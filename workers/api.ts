@@ -16,6 +16,7 @@ import type { GroupLevel, GroupMetrics, ScenarioSummary } from '../engine/metric
 import type { Finding } from '../engine/checks.ts';
 import type { ExportLevel } from '../engine/io/geojsonExport.ts';
 import type { Comparison } from '../engine/compare.ts';
+import type { UnitNoun } from '../engine/unitNoun.ts';
 import type { GenerateOptions, Progress } from '../engine/generate/run.ts';
 
 /** How many fill colours the map has; the worker colours systems with indices below this. */
@@ -46,7 +47,11 @@ export interface BaselineInfo {
 /** What the UI needs once: the unit table, the geometry to draw, the baselines, the attribution. */
 export interface Init {
   unitSet: string;
+  /** What one unit and many are called ("CCG", "CCGs"), for the UI's words. */
+  unitNoun: UnitNoun;
   unitVintage: string;
+  /** Where the populations come from (the bundle's), for pictures and exports. */
+  populationSource: string;
   englandPopulation: number;
   codes: string[];
   nhsCodes: string[];
@@ -76,6 +81,10 @@ export interface SystemLabel {
   /** Index into `State.systems`. */
   index: number;
   name: string;
+  /** The name without the words every footprint repeats (engine/shortName.ts), for the map. */
+  short: string;
+  /** `[lon, lat]` of the label's callout, for a footprint too small to hold it at England's scale. */
+  callout?: [number, number];
   /** e.g. "1.23M" */
   population: string;
   /** e.g. "5 CCGs · 1 org" */

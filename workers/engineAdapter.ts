@@ -32,8 +32,11 @@ import {
   type CollaborationProps, type CompareSide, type CompareResult, type CompareSource, type CouncilPart, type OrganisationRow, type CsvKind, type Download, type EngineApi, type Init, type Result,
   type State, type SystemLabel, type UnitHit, type UnitInfo, type UnitProps,
 } from './api.ts';
-import { colourSystems } from './colourSystems.ts';
-import { anchorOf, groupAnchor } from './labelPoints.ts';
+import { colourSystems } from '../engine/colour.ts';
+import { anchorOf, groupAnchor } from '../engine/labelPoints.ts';
+import { callouts } from '../engine/callouts.ts';
+import { shortName } from '../engine/shortName.ts';
+import { unitNoun } from '../engine/unitNoun.ts';
 import { describeCommand } from './describeCommand.ts';
 import { borderBits, meshArcs, meshFeatures, type MeshArcs } from './borderArcs.ts';
 
@@ -51,12 +54,12 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
  * Unit → system / organisation (copies: the evaluator caches its partitions, and these buffers are transferred
- * away) and the colours: `previous` (system id → palette index, updated in place) keeps colours stable.
+ * away) and the colours (engine/colour.ts: keyed by the system; `prefer` overrides some, by system id).
  */
-function colouring(g: Geography, ev: Evaluation, previous: Map<string, number>) {
+function colouring(g: Geography, ev: Evaluation, prefer?: ReadonlyMap<string, number>) {
   const unitSystem = ev.systemPartition.unitToGroup.slice();
   const unitOrganisation = ev.organisationPartition.unitToGroup.slice();
-  const systemColour = colourSystems(g, unitSystem, ev.systemPartition.groupIds, PALETTE_SIZE, previous);
+  const systemColour = colourSystems(g, unitSystem, ev.systemPartition.groupIds, PALETTE_SIZE, prefer);
   const unitColour = new Uint8Array(g.n).fill(NO_COLOUR);
   for (let i = 0; i < g.n; i++) if (unitSystem[i] !== NO_GROUP) unitColour[i] = systemColour[unitSystem[i]];
   return { unitSystem, unitOrganisation, systemColour, unitColour };
@@ -72,7 +75,6 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
   let geo: Geography | undefined;
   let evaluator: Evaluator;
   let anchors: [number, number][] = [];
-  const previousColours = new Map<string, number>();
   let past: Entry[] = [];
   let future: Entry[] = [];
   let present: Entry | undefined;
@@ -92,15 +94,16 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
 
   function labels(systems: State['systems']): FeatureCollection<Point, SystemLabel> {
     const g = geo!;
+    const noun = unitNoun(g.unitSet);
+    const points = systems.map((m) => (m.members.length ? groupAnchor(m.members, anchors, g.areaKm2) : [0, 0] as [number, number]));
+    const outside = callouts(points, systems.map((m) => m.areaKm2));
     const features: Feature<Point, SystemLabel>[] = systems.map((m, index) => {
       const population = formatShort(m.population);
-      const counts = `${plural(m.ccgCount, 'CCG')} · ${plural(m.organisationCount, 'org')}`;
-      return {
-        type: 'Feature',
-        id: index,
-        geometry: { type: 'Point', coordinates: m.members.length ? groupAnchor(m.members, anchors, g.areaKm2) : [0, 0] },
-        properties: { id: m.id, index, name: m.name, population, counts, text: `${m.name}\n${population}\n${counts}` },
-      };
+      const counts = `${plural(m.ccgCount, noun.one, noun.many)} · ${plural(m.organisationCount, 'org')}`;
+      const properties: SystemLabel = { id: m.id, index, name: m.name, short: shortName(m.name), population, counts, text: `${m.name}\n${population}\n${counts}` };
+      const at = outside[index];
+      if (at) properties.callout = at;
+      return { type: 'Feature', id: index, geometry: { type: 'Point', coordinates: points[index] }, properties };
     });
     return { type: 'FeatureCollection', features };
   }
@@ -108,7 +111,7 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
   function makeState(): State {
     const { geo: g, scenario } = need();
     const ev = evaluator.evaluate(scenario);
-    const { unitSystem, unitOrganisation, systemColour, unitColour } = colouring(g, ev, previousColours);
+    const { unitSystem, unitOrganisation, systemColour, unitColour } = colouring(g, ev);
     const countBySystem = new Map<string, number>();
     for (const f of ev.findings) for (const id of new Set(f.ids)) countBySystem.set(id, (countBySystem.get(id) ?? 0) + 1);
     const collabsChanged = sent?.collaborations !== scenario.collaborations;
@@ -197,9 +200,9 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
     }
   }
 
-  function compareSide(ev: Evaluation, previous: Map<string, number>): CompareSide {
+  function compareSide(ev: Evaluation, prefer?: ReadonlyMap<string, number>): CompareSide {
     const g = geo!;
-    const { unitSystem, unitOrganisation, systemColour, unitColour } = colouring(g, ev, previous);
+    const { unitSystem, unitOrganisation, systemColour, unitColour } = colouring(g, ev, prefer);
     return {
       name: ev.scenario.name,
       systems: ev.systems.map((m) => ({ id: m.id, name: m.name })),
@@ -230,7 +233,6 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
       past = [];
       future = [];
       present = undefined;
-      previousColours.clear();
       sent = undefined;
       compareEvaluators = undefined;
       lastComparison = undefined;
@@ -261,7 +263,9 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
       const bb = topo.bbox ?? [-6, 49.9, 1.8, 55.9];
       return {
         unitSet: bundle.unitSet,
+        unitNoun: unitNoun(bundle.unitSet),
         unitVintage: bundle.unitVintage,
+        populationSource: bundle.populationSource,
         englandPopulation: bundle.englandPopulation,
         codes: [...bundle.units.code],
         nhsCodes: [...bundle.units.nhsCode],
@@ -442,7 +446,7 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
         const eb = compareEvaluators[1].evaluate(sb);
         const comparison = compareEvaluations(g, ea, eb);
         // A keeps the editor's colours; each system of B takes its partner's colour where its neighbours allow.
-        const sideA = compareSide(ea, new Map(previousColours));
+        const sideA = compareSide(ea);
         const colourOfA = new Map(ea.systems.map((m, k) => [m.id, sideA.systemColour[k]]));
         const partnerColour = new Map<string, number>();
         for (const m of comparison.systems.matches) if (m.aId !== null && m.bId !== null) partnerColour.set(m.bId, colourOfA.get(m.aId)!);

@@ -5,7 +5,7 @@
  */
 import type { Geography } from '../geography.ts';
 import { DEFAULT_SETTINGS, SCENARIO_SCHEMA, type OrganisationDef, type ScenarioV1, type SystemDef } from '../scenario.ts';
-import { clip, ImportError, MAX_ECHO_CHARS, MAX_ISSUES, type ImportIssue } from '../errors.ts';
+import { clip, ImportError, MAX_ECHO_CHARS, MAX_ISSUES, quoted, type ImportIssue } from '../errors.ts';
 import { listCodes } from './validate.ts';
 
 export interface Assignment {
@@ -39,6 +39,26 @@ export function failImport(issues: readonly ImportIssue[], prefix = ''): never {
   throw new ImportError(capped, `${head}${count}`);
 }
 
+/**
+ * A group named twice with different names (the second would silently rename it): one issue on each later row
+ * whose name differs from the first row that named the group, naming both lines.
+ */
+function conflictingNames(rows: readonly Assignment[], kind: string, id: (r: Assignment) => string | undefined, name: (r: Assignment) => string | undefined): ImportIssue[] {
+  const named = new Map<string, Assignment>();
+  const out: ImportIssue[] = [];
+  for (const r of rows) {
+    const g = id(r);
+    const n = name(r);
+    if (g === undefined || !n) continue;
+    const prior = named.get(g);
+    if (!prior) named.set(g, r);
+    else if (name(prior) !== n) {
+      out.push({ ...r.where, message: `${kind} ${quoted(g)} is named ${quoted(n)} here but ${quoted(name(prior))} on ${place(prior.where)}` });
+    }
+  }
+  return out;
+}
+
 export function scenarioFromAssignments(
   geo: AssignmentGeography,
   rows: readonly Assignment[],
@@ -52,6 +72,8 @@ export function scenarioFromAssignments(
     if (prior) issues.push({ ...r.where, message: `${geo.codes[r.unit]} already given on ${place(prior.where)}` });
     else first.set(r.unit, r);
   }
+  issues.push(...conflictingNames(rows, 'system', (r) => r.system, (r) => r.systemName));
+  issues.push(...conflictingNames(rows, 'organisation', (r) => r.organisation, (r) => r.organisationName));
   // Units whose row was unreadable are already reported; listing them again as missing would only repeat it.
   if (unreadable === 0) {
     const missing = geo.codes.filter((_, i) => !first.has(i));

@@ -138,7 +138,16 @@ describe('Footprints in Chromium', () => {
     const moved = await hook(page, (h) => h.state!.scenario.systems.find((s) => /Sussex/.test(s.name))!.units);
     for (const c of expected) expect(moved).toContain(c);
     expect(expected.length).toBeGreaterThan(1);
+    // It says what moved; clicked again, that nothing did (and makes no edit).
+    const sussex = bundle.baselines['stp-2019'].systems.find((s) => s.id === target)!;
+    const movedNow = expected.filter((c) => !sussex.units.includes(c)).length;
+    const already = expected.length - movedNow;
+    await expect.poll(() => page.textContent('#notices')).toContain(`Moved ${movedNow} CCG${movedNow === 1 ? '' : 's'} mostly in Kent to ${sussex.name}${already ? `; ${already}` : '.'}`);
     await page.screenshot({ path: `${ARTIFACTS}/e2e-council-tool.png` });
+    const depth = await hook(page, (h) => h.state!.history.depth);
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    await expect.poll(() => page.textContent('#notices')).toContain(`Nothing moved: the ${expected.length} CCGs mostly in Kent are already in ${sussex.name}.`);
+    expect(await hook(page, (h) => h.state!.history.depth)).toBe(depth);
     await page.click('#undo');
     await settle(page);
     await page.keyboard.press('v');

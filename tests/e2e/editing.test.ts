@@ -153,7 +153,17 @@ describe('editing', { timeout: 180_000 }, () => {
     expect(await row.textContent()).toContain('2 · straddles');
     const findings = await hook(page, (h) => h.state!.findings.filter((f) => f.code === 'organisation-straddles-systems').length);
     expect(findings).toBeGreaterThan(0);
-    await undo();
+    // No name given: the merged organisation is named after both places, and its name field is ready to edit.
+    const [a, b] = [code, other].map((c) => U.name[idx(c)]);
+    const proposed = `${a.replace(/ CCG$/, '')} and ${b.replace(/^NHS /, '').replace(/ CCG$/, '')} CCG`;
+    expect((await hook(page, (h) => h.state!.organisations)).find((o) => o.id === code)!.name).toBe(proposed);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('org-name');
+    expect(await page.inputValue('#org-name')).toBe(proposed);
+    await page.fill('#org-name', 'NHS Border CCG');
+    await page.click('#org-rename');
+    await settle(page);
+    expect((await hook(page, (h) => h.state!.organisations)).find((o) => o.id === code)!.name).toBe('NHS Border CCG');
+    await undo(2);
     expect(await statValue(page, 'organisations')).toBe('191');
   });
 
@@ -202,8 +212,9 @@ describe('editing', { timeout: 180_000 }, () => {
     await page.waitForSelector('#ccg-search-results li');
     await page.keyboard.press('Enter');
     await expect.poll(() => hook(page, (h) => h.selection)).toEqual([leeds]);
-    await page.keyboard.press('Escape'); // leaves the search box
-    await page.keyboard.press('m'); // focuses the map
+    // A chosen match hands the keys back to the map (an Escape there would clear the selection, as it should).
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('CANVAS');
+    await page.keyboard.press('m'); // keeps the focus on the map
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('CANVAS');
     await page.keyboard.press('ArrowRight');
     const [east] = await hook(page, (h) => h.selection);
@@ -225,8 +236,7 @@ describe('editing', { timeout: 180_000 }, () => {
     await page.keyboard.press('/');
     await page.keyboard.type(code);
     await page.waitForSelector('#ccg-search-results li');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Escape');
+    await page.keyboard.press('Enter'); // picks it and hands the keys back to the map
     await expect.poll(() => hook(page, (h) => h.selection)).toEqual([i]);
     await page.keyboard.press('a');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('assign-to');

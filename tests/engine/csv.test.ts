@@ -112,6 +112,18 @@ describe('importAssignmentsCsv problems, by line', () => {
     expect(e.message).toMatch(/^21 CCGs are missing: (E38\d{6}, ){9}E38\d{6} … and 11 more$/);
   });
 
+  it('two names for one system, naming both lines, and nothing renamed', () => {
+    // Rows 2 and 3 (lines 3 and 4) are both in the first system; the second names it differently.
+    const sys = stp.systems[0];
+    const named = (id: string) => `"${stp.systems.find((g) => g.id === id)!.name.replace(/"/g, '""')}"`; // some hold commas
+    const text = simpleCsv(stp, (rows) => rows.map((r, k) => [...r, k === 2 ? 'Another Name' : named(r[1])]), 'ccg_code,system,system_name');
+    const e = importIssues(text);
+    expect(e.issues).toEqual([{ line: 4, message: `system "${sys.id}" is named "Another Name" here but "${sys.name}" on line 2` }]);
+    // The same name on every row is fine.
+    const same = simpleCsv(stp, (rows) => rows.map((r) => [...r, named(r[1])]), 'ccg_code,system,system_name');
+    expect(importAssignmentsCsv(same, geo).systems.map((g) => g.name).sort()).toEqual(stp.systems.map((g) => g.name).sort());
+  });
+
   it('an empty system value', () => {
     const e = importIssues(simpleCsv(stp, (rows) => rows.map((r, k) => (k === 0 ? [r[0], ' '] : r))));
     expect(e.issues).toEqual([{ line: 2, message: `empty system value for ${rows0(0)} in column "system"` }]);

@@ -194,6 +194,12 @@ describe('organisations', () => {
     refused(() => moveUnitsToOrganisation(m, [C[0]], 'nope'), 'unknown-organisation', /unknown organisation "nope"/);
     refused(() => renameOrganisation(m, C[0], 'x'), 'unknown-organisation', /E38000001/);
   });
+
+  it('mergeOrganisations without a name proposes the names combined, in the order given', () => {
+    // Not "NHS Gamma and Delta CCG (3 CCGs)": every place is named, in the first name's frame.
+    const m = mergeOrganisations(base(), [C[2], C[0], C[1]]);
+    expect(m.organisations.find((o) => o.id === C[2])!.name).toBe('NHS Gamma and Delta, Alpha and Beta CCG');
+  });
 });
 
 describe('collaborations, settings and the scenario itself', () => {

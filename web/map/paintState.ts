@@ -17,9 +17,23 @@
  * (the clicked CCG already in its new colour, before the worker answers). `onPainted` fires with the first frame.
  */
 import type { MapSourceDataEvent, Map as MlMap } from 'maplibre-gl';
-import type { Feature } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import { NO_COLOUR, type State } from '../../workers/api.ts';
 import { SOURCES, geojsonSource, hasLoaded, revealMap } from './mapView.ts';
+
+/** Each small footprint's label on its callout, and the leader line from its place to it. */
+function calloutFeatures(labels: State['labels']): FeatureCollection {
+  const features: Feature[] = [];
+  for (const f of labels.features) {
+    const at = f.properties.callout;
+    if (!at) continue;
+    // The text starts at the callout and runs away from the footprint, so the leader line ends at its edge.
+    const anchor = at[0] >= f.geometry.coordinates[0] ? 'left' : 'right';
+    features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: { ...f.properties, anchor } });
+    features.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: [f.geometry.coordinates, at] }, properties: { id: f.properties.id } });
+  }
+  return { type: 'FeatureCollection', features };
+}
 
 export interface Painter {
   /** Colour shown for each unit (includes paint-stroke previews). */
@@ -71,6 +85,7 @@ export function createPainter(map: MlMap, n: number, onPainted: (seq: number, at
     const prev = labels;
     labels = next;
     const source = geojsonSource(map, SOURCES.labels);
+    void geojsonSource(map, SOURCES.callouts).setData(calloutFeatures(next));
     if (!prev || prev.features.length !== next.features.length) {
       void source.setData(next);
       return true;

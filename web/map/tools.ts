@@ -16,6 +16,7 @@ import type { Painter } from './paintState.ts';
 import type { OverlayControl } from './overlays.ts';
 import { plural } from '../panels/format.ts';
 import { unitIndexOf } from '../units.ts';
+import type { UnitTip } from './unitTip.ts';
 
 export interface ToolDeps {
   map: MlMap;
@@ -28,6 +29,8 @@ export interface ToolDeps {
   /** Unit names, for messages. */
   names: readonly string[];
   codes: readonly string[];
+  /** Says what the unit under the pointer is. */
+  tip?: UnitTip;
 }
 
 const unitAt = (map: MlMap, point: PointLike): number | null => {
@@ -167,6 +170,7 @@ export function attachTools(d: ToolDeps): void {
   map.on('mousemove', (e: MapMouseEvent) => {
     const i = unitAt(map, e.point);
     setHover(i);
+    d.tip?.show(i, e.point);
     if (stroke) addToStroke(i);
     const tool = session.tool.get();
     if (tool === 'council' && map.getLayer('utla-fill')) {
@@ -180,7 +184,10 @@ export function attachTools(d: ToolDeps): void {
     }
     canvas.style.cursor = tool === 'paint' ? 'crosshair' : tool === 'box' ? 'crosshair' : i !== null ? 'pointer' : '';
   });
-  map.on('mouseout', () => setHover(null));
+  map.on('mouseout', () => {
+    setHover(null);
+    d.tip?.show(null);
+  });
 
   map.on('click', async (e: MapMouseEvent) => {
     const tool = session.tool.get();
@@ -205,9 +212,20 @@ export function attachTools(d: ToolDeps): void {
         d.notify.info(`No CCG has most of its people in ${name}.`);
         return;
       }
+      // Say what moved, not what was asked: the CCGs already in the target stay where they are.
+      const before = session.engine.get();
+      const systemName = before?.systems.find((m) => m.id === target.id)?.name ?? target.id;
+      const already = before ? units.filter((u) => before.systems[before.unitSystem[indexOfCode(u)]]?.id === target.id).length : 0;
+      if (already === units.length) {
+        d.notify.info(`Nothing moved: the ${plural(units.length, 'CCG')} mostly in ${name} ${units.length === 1 ? 'is' : 'are'} already in ${systemName}.`);
+        session.selection.set(units.map(indexOfCode));
+        return;
+      }
       const ok = await d.actions.run({ op: 'assignUnits', units, system: target.id });
       if (ok) {
-        d.notify.info(`Assigned ${plural(units.length, 'CCG')} mostly in ${name} to ${session.engine.get()?.systems[target.index]?.name ?? target.id}.`);
+        const moved = units.length - already;
+        const rest = already ? `; ${already} ${already === 1 ? 'was' : 'were'} already in it` : '';
+        d.notify.info(`Moved ${plural(moved, 'CCG')} mostly in ${name} to ${systemName}${rest}.`);
         session.selection.set(units.map(indexOfCode));
       }
     }

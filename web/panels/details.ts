@@ -25,7 +25,12 @@ export interface DetailsDeps {
 
 const row = (k: string, v: string | Node) => h('div', { class: 'kv' }, h('dt', {}, k), h('dd', {}, v));
 
-export function mountDetails(el: HTMLElement, d: DetailsDeps): void {
+export interface Details {
+  /** Shows a system's card (the systems table opens one); the assignment target stays as it is. */
+  showSystem(id: string): void;
+}
+
+export function mountDetails(el: HTMLElement, d: DetailsDeps): Details {
   const { session, actions } = d;
   const indexOfCode = unitIndexOf(d.codes);
   el.className = 'details';
@@ -45,6 +50,8 @@ export function mountDetails(el: HTMLElement, d: DetailsDeps): void {
   let token = 0;
   /** Which the planner picked last: a CCG (map, search) or a system (table, "Assign to"). */
   let lastTouched: 'unit' | 'system' = 'unit';
+  /** The system opened last (table, "Assign to"), shown until a CCG is picked. */
+  let opened: string | null = null;
   let shownKey = '';
 
   function systemCard(m: GroupMetrics, index: number): HTMLElement {
@@ -135,7 +142,7 @@ export function mountDetails(el: HTMLElement, d: DetailsDeps): void {
     if (mine !== token) return;
     const now = session.engine.get()!;
     // The system shown: the one just opened (table, "Assign to"), else the selected CCG's.
-    const activeIndex = now.systems.findIndex((m) => m.id === session.activeSystem.get());
+    const activeIndex = now.systems.findIndex((m) => m.id === (opened ?? session.activeSystem.get()));
     const sysIndex = last >= 0 && !(lastTouched === 'system' && activeIndex >= 0) ? now.unitSystem[last] : activeIndex;
     const sys = sysIndex >= 0 && sysIndex !== NO_GROUP ? now.systems[sysIndex] : undefined;
     // Skip the rebuild when nothing shown changed (most edits touch other systems).
@@ -155,8 +162,16 @@ export function mountDetails(el: HTMLElement, d: DetailsDeps): void {
     lastTouched = 'unit';
     void render();
   });
-  session.activeSystem.subscribe(() => {
+  session.activeSystem.subscribe((id) => {
     lastTouched = 'system';
+    opened = id;
     void render();
   });
+  return {
+    showSystem(id) {
+      lastTouched = 'system';
+      opened = id;
+      void render();
+    },
+  };
 }

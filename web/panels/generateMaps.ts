@@ -1,7 +1,7 @@
 /**
  * Small maps of generated options: each system is its units' topology merged (topojson-client `merge`, so shared
- * borders stay shared), drawn as SVG with d3-geo. Colours are the main map's: the same palette and the same
- * neighbour-aware colouring the editor's worker uses (workers/colourSystems.ts).
+ * borders stay shared), drawn as SVG with d3-geo. Colours are the main map's: the same palette and the
+ * engine's colour rule (engine/colour.ts), so a system kept from the start keeps its colour.
  */
 import { geoMercator, geoPath, geoTransform } from 'd3';
 import { merge } from 'topojson-client';
@@ -9,7 +9,7 @@ import type { GeometryObject } from 'topojson-specification';
 import type { Bundle } from '../../engine/bundle.ts';
 import type { Geography } from '../../engine/geography.ts';
 import type { ScenarioV1 } from '../../engine/scenario.ts';
-import { colourSystems } from '../../workers/colourSystems.ts';
+import { colourSystems } from '../../engine/colour.ts';
 import { PALETTE_SIZE } from '../../workers/api.ts';
 import { PALETTE } from '../map/palette.ts';
 

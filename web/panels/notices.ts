@@ -1,4 +1,5 @@
-// Messages to the planner: errors stay until dismissed (role=alert), information fades (role=status). A message
+// Messages to the planner: errors stay until dismissed or until the next action succeeds (role=alert), information
+// fades (role=status). They sit over the map, never over the summary (styles.css). A message
 // with an action (Undo) stays longer, never fades while the keyboard focus is in it, and takes the focus, so the
 // action is one key away for a keyboard user whose button has just gone (a deleted list item).
 // A message is a line, not a document: whatever a file or link put in it, it shows at most MAX_NOTICE characters,
@@ -43,5 +44,9 @@ export function createNotices(el: HTMLElement): Notify {
     }
     button?.focus();
   };
-  return { info: (m, action) => add('info', m, action), error: (m) => add('error', m) };
+  return {
+    info: (m, action) => add('info', m, action),
+    error: (m) => add('error', m),
+    clearErrors: () => el.querySelectorAll('.notice-error').forEach((n) => n.remove()),
+  };
 }

@@ -45,7 +45,7 @@ export function mountOrganisations(el: HTMLElement, d: OrganisationsDeps): void 
   const show = h('select', { id: 'org-show', 'aria-label': 'Which organisations to list' },
     h('option', { value: 'all' }, 'All'), h('option', { value: 'merged' }, 'Merged (2+ CCGs)'), h('option', { value: 'straddling' }, 'Straddling systems'));
   const card = h('div', { id: 'org-card' });
-  const mergeName = h('input', { type: 'text', id: 'org-merge-name', placeholder: 'Name of the merged organisation (optional)', class: 'grow', 'aria-label': 'Name of the merged organisation' });
+  const mergeName = h('input', { type: 'text', id: 'org-merge-name', placeholder: 'Name of the merged organisation (blank: their names combined)', class: 'grow', 'aria-label': 'Name of the merged organisation' });
   const mergeBtn = h('button', { type: 'button', class: 'btn btn-primary', id: 'org-merge-ticked' }, 'Merge ticked');
   const untick = h('button', { type: 'button', class: 'btn btn-quiet', id: 'org-untick' }, 'Untick all');
   const tickedText = h('span', { class: 'small', id: 'org-ticked-text' });
@@ -104,6 +104,10 @@ export function mountOrganisations(el: HTMLElement, d: OrganisationsDeps): void 
       mergeName.value = '';
       open(ids[0]);
       renderTable(true);
+      // The name (the planner's, or the engine's proposal) is ready to edit.
+      const field = document.getElementById('org-name') as HTMLInputElement | null;
+      field?.focus();
+      field?.select();
     });
   });
   untick.addEventListener('click', () => {

@@ -14,7 +14,7 @@ export interface SelectionBar {
   focusAssign(): void;
 }
 
-export function mountSelectionBar(el: HTMLElement, session: Session, actions: Actions, names: readonly string[], codes: readonly string[]): SelectionBar {
+export function mountSelectionBar(el: HTMLElement, session: Session, actions: Actions, names: readonly string[], codes: readonly string[], done: () => void = () => undefined): SelectionBar {
   el.setAttribute('role', 'region');
   el.setAttribute('aria-label', 'Selection');
   const text = h('div', { class: 'sel-text', id: 'selection-text', 'aria-live': 'polite' });
@@ -73,6 +73,8 @@ export function mountSelectionBar(el: HTMLElement, session: Session, actions: Ac
       e.preventDefault();
       session.activeSystem.set(target.value || null);
       api.assign();
+      // Chosen: the keys go back to the map, so a later M or N is a shortcut, not a new target by type-ahead.
+      done();
     }
   });
   mergeSys.addEventListener('click', () => {
@@ -81,7 +83,15 @@ export function mountSelectionBar(el: HTMLElement, session: Session, actions: Ac
   });
   mergeOrg.addEventListener('click', () => {
     const ids = groupsOfSelection('organisation');
-    if (ids.length >= 2) void actions.run({ op: 'mergeOrganisations', organisations: ids });
+    if (ids.length < 2) return;
+    // The merged organisation takes the engine's proposed name; it opens with that name ready to edit.
+    void actions.run({ op: 'mergeOrganisations', organisations: ids }).then((ok) => {
+      if (!ok) return;
+      session.activeOrganisation.set(ids[0]);
+      const name = document.getElementById('org-name') as HTMLInputElement | null;
+      name?.focus();
+      name?.select();
+    });
   });
   clear.addEventListener('click', () => session.selection.set([]));
 

@@ -14,6 +14,8 @@ export interface Notify {
   /** A passing message; with `action`, a button in it (e.g. Undo) that takes the keyboard focus. */
   info(message: string, action?: NoticeAction): void;
   error(message: string): void;
+  /** Dismisses the error messages: called when the next action succeeds, so an error never outlives its fix. */
+  clearErrors(): void;
 }
 
 export interface NoticeAction {
@@ -45,6 +47,7 @@ export function createActions(engine: Engine, state: Signal<State | null>, notif
   const publish = (r: Result, what: string): boolean => {
     if (r.ok) {
       lastError = null;
+      notify.clearErrors();
       state.set(r.state);
       return true;
     }
@@ -63,6 +66,7 @@ export function createActions(engine: Engine, state: Signal<State | null>, notif
   });
   const setState = async (st: Promise<State>) => {
     state.set(await st);
+    notify.clearErrors();
     return true;
   };
   return {
