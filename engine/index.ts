@@ -23,3 +23,4 @@ export * from './evaluate.ts';
 export * from './io/flatRecord.ts';
 export * from './io/geojsonExport.ts';
 export * from './io/metricsCsv.ts';
+export * from './convert.ts';
