@@ -24,6 +24,7 @@ import { Dissolver } from '../../engine/dissolve.ts';
 import { partitionOf, signatureOf } from '../../engine/partition.ts';
 import { Evaluator } from '../../engine/evaluate.ts';
 import { assignUnits, type ScenarioV1 } from '../../engine/scenario.ts';
+import { benchUnitSets } from './unitsets.ts';
 
 interface Stats {
   name: string;
@@ -132,6 +133,9 @@ const stats: Stats[] = [
   },
 ];
 
+const lsoa = await benchUnitSets(measure);
+stats.push(...lsoa.stats);
+
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : '');
 const rows = stats.map((s) => [
   s.name,
@@ -148,6 +152,7 @@ console.log(`Footprints bench — ${geo.n} units, ${ix.nArcs} arcs, Node ${proce
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));
+console.log(`LSOA Geography + topology index + warm Evaluator: ${lsoa.heapMB.toFixed(0)} MB heap used`);
 if (stats.some((s) => s.pass === false)) process.exitCode = 1;
 
 const out = {
@@ -160,6 +165,7 @@ const out = {
   speedupVsTurfUnion: speedupTurf,
   speedupVsTopojsonMerge: speedupMerge,
   checksum: sink,
+  lsoaGeographyHeapMB: lsoa.heapMB,
 };
 mkdirSync(join(REPO_ROOT, 'artifacts'), { recursive: true });
 writeFileSync(join(REPO_ROOT, 'artifacts', 'bench.json'), JSON.stringify(out, null, 2) + '\n');
