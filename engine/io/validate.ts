@@ -80,8 +80,8 @@ export function validateScenario(json: unknown, geo: ValidationGeography, basePa
   if (unitSet !== geo.unitSet) {
     issues.add(
       'unitSet',
-      typeof json.unitSet === 'string'
-        ? `this scenario is for another unit set, "${json.unitSet}"; the loaded geography is "${geo.unitSet}"`
+      typeof unitSet === 'string'
+        ? `this scenario is for another unit set, "${unitSet}"; the loaded geography is "${geo.unitSet}"`
         : `missing or not a string; expected "${geo.unitSet}"`,
     );
     issues.fail();

@@ -102,7 +102,10 @@ describe('the levels nest', () => {
 
   it('adjacency is symmetric and Wakefield 041A touches 041C', () => {
     const g = geos['lsoa-2011'];
-    for (let i = 0; i < g.n; i++) for (const j of g.neighbours(i)) expect(Array.from(g.neighbours(j))).toContain(i);
+    const asymmetric: string[] = [];
+    for (let i = 0; i < g.n; i++) for (const j of g.neighbours(i)) if (!g.neighbours(j).includes(i)) asymmetric.push(`${g.codes[i]}→${g.codes[j]}`);
+    expect(asymmetric).toEqual([]);
+    expect(g.adjNeighbours.length).toBeGreaterThan(2 * 90_000);
     const a = g.find('Wakefield 041A');
     expect(Array.from(g.neighbours(a))).toContain(g.find('Wakefield 041C'));
   });
@@ -172,6 +175,6 @@ describe('scenario files carry their unit set', () => {
     const gm = ev.systems.find((m) => m.name.includes('Greater Manchester'))!;
     // Greater Manchester: 9 whole CCGs of 2019 and Tameside and Glossop without Glossop.
     expect([gm.ccgCount, gm.ccgParts]).toEqual([10, 1]);
-    expect(gm.unitCount).toBeGreaterThan(10);
+    expect(gm.unitCount).toBe(10);
   });
 });
