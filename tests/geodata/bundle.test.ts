@@ -224,6 +224,7 @@ describe('baselines', () => {
     'one-ccg-per-ics': [42, 42],
     'icb-2022': [42, 42],
     regions: [7, 191],
+    'regions-2022': [7, 42],
   };
 
   it('are partitions with the right counts', () => {
