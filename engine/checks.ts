@@ -64,7 +64,7 @@ function unassigned(geo: Geography, p: Partition, what: 'system' | 'organisation
     units.push(geo.codes[i]);
     names.push(`${geo.names[i]} (${geo.codes[i]})`);
   }
-  const subject = units.length === 1 ? '1 CCG is' : `${units.length} CCGs are`;
+  const subject = units.length === 1 ? `1 ${geo.noun.one} is` : `${units.length} ${geo.noun.many} are`;
   return [{ severity: 'error', code: 'unassigned-unit', message: `${subject} in no ${what}: ${listNames(names)}.`, ids: [], units }];
 }
 
@@ -91,7 +91,7 @@ function straddleFinding(geo: Geography, org: GroupMetrics, inp: CheckInput): Fi
 }
 
 /** The four per-system findings, in `FINDING_CODES` order (null when the check passes). */
-function systemFindings(m: GroupMetrics, s: ScenarioV1, orgs: readonly (GroupMetrics | undefined)[]): (Finding | null)[] {
+function systemFindings(geo: Geography, m: GroupMetrics, s: ScenarioV1, orgs: readonly (GroupMetrics | undefined)[]): (Finding | null)[] {
   const { min, max } = s.settings.band;
   const base = { severity: 'warning' as const, ids: [m.id], units: m.units };
   const out: (Finding | null)[] = [null, null, null, null];
@@ -106,7 +106,7 @@ function systemFindings(m: GroupMetrics, s: ScenarioV1, orgs: readonly (GroupMet
     out[1] = {
       ...base,
       code: 'system-not-contiguous',
-      message: `System ${m.name} is in ${m.components} separate pieces (even counting water links); the main piece has ${m.componentUnits[0].length} of its ${m.ccgCount} CCGs.`,
+      message: `System ${m.name} is in ${m.components} separate pieces (even counting water links); the main piece has ${m.componentUnits[0].length} of its ${m.unitCount} ${geo.noun.many}.`,
       units: m.componentUnits.slice(1).flat(),
     };
   }
@@ -221,7 +221,7 @@ export class Checker {
       }
       let hit = this.bySystem.get(m);
       const same = hit && hit.key[0] === min && hit.key[1] === max && hit.key.length === orgs.length + 2 && orgs.every((o, k) => hit!.key[k + 2] === o);
-      if (!same) this.bySystem.set(m, (hit = { key: [min, max, ...orgs], value: systemFindings(m, s, orgs) }));
+      if (!same) this.bySystem.set(m, (hit = { key: [min, max, ...orgs], value: systemFindings(geo, m, s, orgs) }));
       return hit!.value;
     });
     for (let code = 0; code < 4; code++) for (const f of perSystem) if (f[code]) out.push(f[code]!);

@@ -6,7 +6,7 @@
  * Unit × council populations are CSR too (`ladOffsets`/`ladIndex`/`ladPop`, same for utla), so a system's
  * coterminosity is a walk over its units' rows.
  */
-import type { Bundle } from './bundle.ts';
+import type { Bundle, UnitNoun } from './bundle.ts';
 import { BUNDLE_VERSION } from './bundle.ts';
 
 export interface Csr {
@@ -55,6 +55,14 @@ export class Geography {
   readonly adjIsWater: Uint8Array;
   readonly unitLad: Csr;
   readonly unitUtla: Csr;
+  /** What the units are called ("CCG", "CCG part", "LSOA"). */
+  readonly noun: UnitNoun;
+  /** Unit × CCG 2019 populations (one row per unit; several entries only for a unit larger than a CCG). */
+  readonly unitCcg2019: Csr;
+  /** Population of each CCG 2019, for telling a whole CCG from part of one. */
+  readonly ccg2019Population: Float64Array;
+  /** Whether GP practices and registered patients are known for these units (per CCG only). */
+  readonly hasGpData: boolean;
   private readonly byKey = new Map<string, number>();
 
   private constructor(bundle: Bundle) {
@@ -66,8 +74,11 @@ export class Geography {
     this.nhsCodes = u.nhsCode;
     this.names = u.name;
     this.population = Float64Array.from(u.population);
-    this.gpPractices = Float64Array.from(u.gpPractices);
-    this.registeredPatients = Float64Array.from(u.registeredPatients);
+    this.hasGpData = !!u.gpPractices && !!u.registeredPatients;
+    // NaN where unknown: a sum over units then reads "not known" instead of a wrong 0.
+    this.gpPractices = u.gpPractices ? Float64Array.from(u.gpPractices) : new Float64Array(n).fill(NaN);
+    this.registeredPatients = u.registeredPatients ? Float64Array.from(u.registeredPatients) : new Float64Array(n).fill(NaN);
+    this.noun = bundle.noun;
     this.areaKm2 = Float64Array.from(u.areaKm2);
     this.stpOf = Uint16Array.from(u.stp);
     this.regionOf = Uint16Array.from(u.region);
@@ -93,10 +104,13 @@ export class Geography {
 
     this.unitLad = csrFromTriples(n, bundle.councils.unitLad);
     this.unitUtla = csrFromTriples(n, bundle.councils.unitUtla);
+    this.unitCcg2019 = csrFromTriples(n, bundle.membership.ccg2019.parts);
+    this.ccg2019Population = new Float64Array(bundle.ccg2019.code.length);
+    for (let k = 0; k < this.unitCcg2019.index.length; k++) this.ccg2019Population[this.unitCcg2019.index[k]] += this.unitCcg2019.value[k];
 
     // Names last, so a code never loses to a name that happens to look like it.
     for (let i = 0; i < n; i++) this.byKey.set(normaliseKey(u.name[i]), i);
-    for (let i = 0; i < n; i++) this.byKey.set(normaliseKey(u.nhsCode[i]), i);
+    for (let i = 0; i < n; i++) if (u.nhsCode[i]) this.byKey.set(normaliseKey(u.nhsCode[i]), i);
     for (let i = 0; i < n; i++) this.byKey.set(normaliseKey(u.code[i]), i);
   }
 

@@ -36,3 +36,4 @@ export * from './generate/optimise.ts';
 export * from './generate/ensemble.ts';
 export * from './generate/run.ts';
 export * from './generate/toScenario.ts';
+export * from './convert.ts';

@@ -28,8 +28,12 @@ export type GroupLevel = 'systems' | 'organisations' | 'collaborations';
 /** What depends on a group's membership only. */
 export interface FootprintMetrics {
   population: number;
-  /** Number of units (CCGs of April 2019). */
+  /** 2019 CCGs with anyone in the group (on any unit set). */
   ccgCount: number;
+  /** How many of those are only partly in the group ("7 CCGs (1 in part)"). */
+  ccgParts: number;
+  /** Number of units of the unit set (equal to ccgCount on ccg-2019). */
+  unitCount: number;
   gpPractices: number;
   registeredPatients: number;
   /** Sum of the units' geodesic areas, km². */
@@ -90,8 +94,11 @@ export function footprintMetrics(geo: Geography, members: Uint16Array): Footprin
   let registeredPatients = 0;
   let areaKm2 = 0;
   const regionPop = new Map<number, number>();
+  const ccgPop = new Map<number, number>();
+  const cc = geo.unitCcg2019;
   for (let k = 0; k < members.length; k++) {
     const i = members[k];
+    for (let e = cc.offsets[i]; e < cc.offsets[i + 1]; e++) ccgPop.set(cc.index[e], (ccgPop.get(cc.index[e]) ?? 0) + cc.value[e]);
     population += geo.population[i];
     gpPractices += geo.gpPractices[i];
     registeredPatients += geo.registeredPatients[i];
@@ -104,9 +111,13 @@ export function footprintMetrics(geo: Geography, members: Uint16Array): Footprin
   const lad = coterminosity(geo, members, 'lad');
   const regions = [...regionPop].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const rt = geo.bundle.regions;
+  let ccgParts = 0;
+  for (const [c, p] of ccgPop) if (p < geo.ccg2019Population[c]) ccgParts++;
   return {
     population,
-    ccgCount: members.length,
+    ccgCount: ccgPop.size,
+    ccgParts,
+    unitCount: members.length,
     gpPractices,
     registeredPatients,
     areaKm2,
@@ -286,7 +297,7 @@ export function scenarioSummary(
     if (m.organisationCount > 1 && !m.atypical) noReason.push(m.id);
     // The system's units all lie in its one organisation; the organisation lies wholly inside the system when
     // it has no other unit.
-    if (m.organisationCount === 1 && orgById.get(m.organisationIds[0])?.ccgCount === m.ccgCount) typical++;
+    if (m.organisationCount === 1 && orgById.get(m.organisationIds[0])?.unitCount === m.unitCount) typical++;
   });
   let systemsTotal = 0;
   for (const m of systems) systemsTotal += m.population;

@@ -7,17 +7,22 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { BUNDLE_VERSION, type Bundle, type Overlays } from '../engine/bundle.ts';
+import { BUNDLE_VERSION, unitSetFile, type Bundle, type Overlays } from '../engine/bundle.ts';
+import { buildLsoaTopology } from './lsoaTopology.ts';
+import { buildDistrictUnitSet, buildLsoaUnitSet, checkCcgAreas } from './fineUnitSets.ts';
+
+const UNIT_SET = 'ccg-2019';
 import { readLookups } from './lookups.ts';
 import { readPopulations, ENGLAND_POPULATION_2018 } from './population.ts';
 import { readGp } from './gp.ts';
 import { placeIcb2022, ICB_WHOLE_SHARE, ICB_WHOLE_CCG21_SHARE } from './icb.ts';
 import { BUILD_OPTIONS } from './options.ts';
-import { areaTable, membership, splits, lsoaItems } from './membership.ts';
+import { areaTable } from './membership.ts';
+import { placeUnits, vintageTables } from './places.ts';
 import { buildCouncils } from './councils.ts';
 import { readUnitBoundaries, buildUnitTopology } from './boundaries.ts';
 import { buildAdjacency } from './adjacency.ts';
-import { buildBaselines, UNIT_SET } from './baselines.ts';
+import { buildBaselines } from './baselines.ts';
 import { buildOverlays } from './overlays.ts';
 import { hashInputs } from './provenance.ts';
 import { validateBundle } from './validate.ts';
@@ -28,6 +33,7 @@ import { rawDir as defaultRawDir, DIST_DIR, BUNDLE_FILE, OVERLAYS_FILE } from '.
 
 export interface BuildResult {
   bundle: Bundle;
+  unitSets: Bundle[];
   overlays: Overlays;
   files: { path: string; bytes: number; gzipBytes: number }[];
   splitCcg21: string[];
@@ -67,40 +73,21 @@ export async function build(opts: { rawDir?: string; outDir?: string; log?: (lin
   if (stpStraddling.length) fail('each STP19 falls wholly in one NHS region', stpStraddling.join(', '));
   notes.push('NHS region of each CCG 2019 derived via LSOA 2011 → CCG 2021 → NHS England region 2021 (codes identical to 2019); every CCG 2019 and every STP 2019 falls wholly in one region.');
 
-  // Later CCGs and STPs.
-  const ccg2020 = areaTable([...lk.ccg20].map(([c, v]) => [c, v.name]));
-  const stp2020 = areaTable([...lk.ccg20.values()].map((v) => [v.stpCode, v.stpName]));
-  const ccg2021 = areaTable([...lk.ccg21].map(([c, v]) => [c, v.name]));
-  const stp2021 = areaTable([...lk.ccg21.values()].map((v) => [v.stpCode, v.stpName]));
-  const m2020 = membership(lsoaItems(lk, pop, unitIndex, (r) => ccg2020.index.get(r.ccg20)!), lk.ccg19.length);
-  const m2021 = membership(lsoaItems(lk, pop, unitIndex, (r) => ccg2021.index.get(r.ccg21)!), lk.ccg19.length);
-
-  // ICB 2022 by point-in-polygon, decided per CCG21 (see icb.ts).
+  // Every vintage's tables, and each LSOA's place in them (ICB 2022: lookups, boundaries where re-issued; icb.ts).
   const icb = await placeIcb2022(raw, lk, pop.lsoa);
-  const icb2022 = { code: icb.icb.code, name: icb.icb.name };
-  const m2022 = membership(lsoaItems(lk, pop, unitIndex, (_, i) => icb.lsoaIcb[i]), lk.ccg19.length);
+  const vt = vintageTables(raw, lk, icb);
+  const ccgOfLsoa = vt.places.ccg2019;
+  const placed = placeUnits(ccgOfLsoa, lk.ccg19.length, lk, pop, vt.places);
   log(
     `ICB 2022: ${icb.nearestFallback.length} coastal LSOAs placed in the nearest ICB; ${icb.movedByRule} border LSOAs moved by the CCG21 (${pct(ICB_WHOLE_CCG21_SHARE)}) and CCG21 × LAD (${pct(ICB_WHOLE_SHARE)}) rules; pieces left at LSOA level: ${icb.lsoaLevel.join(', ') || 'none'}`,
   );
   const splitCcg21 = icb.splitCcg21.map((c) => {
     const total = c.shares.reduce((a, s) => a + s.pop, 0);
-    return `${c.code} ${c.name}: ${c.shares.map((s) => `${s.icb} ${icb2022.name[icb2022.code.indexOf(s.icb)]} ${s.pop} (${pct(s.pop / total)})`).join(', ')}`;
+    return `${c.code} ${c.name}: ${c.shares.map((s) => `${s.icb} ${vt.tables.icb2022.name[vt.tables.icb2022.code.indexOf(s.icb)]} ${s.pop} (${pct(s.pop / total)})`).join(', ')}`;
   });
   for (const line of splitCcg21) log(`  CCG21 split between ICBs: ${line}`);
-  const unitSplits = [...splits(m2022.parts)].map(([u, parts]) => {
-    const total = parts.reduce((a, p) => a + p.pop, 0);
-    return `${lk.ccg19[u].name} (${lk.ccg19[u].code}): ${parts
-      .sort((a, b) => b.pop - a.pop)
-      .map((p) => `${pct(p.pop / total)} ${icb2022.name[p.area]} (${icb2022.code[p.area]})`)
-      .join(', ')}`;
-  });
-  for (const line of unitSplits) log(`  CCG 2019 split between ICBs: ${line}`);
-  const icbSplitNote = unitSplits.length
-    ? `CCGs of 2019 split by the July 2022 boundary changes (population shares from LSOA 2011 placement in the ICB boundaries; each goes to its primary ICB here): ${unitSplits.join('; ')}.`
-    : 'No CCG of 2019 is split between ICBs.';
   notes.push(
-    `ICB July 2022 membership: each LSOA 2011 (BGC boundary) placed by an interior point in the ICB 2022 BUC polygons (${icb.nearestFallback.length} coastal LSOAs outside every polygon went to the nearest ICB); then, because the 500 m generalisation misplaces border LSOAs, decided per CCG 2021 (at least ${pct(ICB_WHOLE_CCG21_SHARE)} of its population in one ICB: wholly to it), else per CCG 2021 × LAD 2019 piece (at least ${pct(ICB_WHOLE_SHARE)}: wholly to it), else per LSOA (${icb.lsoaLevel.length} pieces); ${icb.movedByRule} border LSOAs moved. CCGs 2021 split between ICBs: ${icb.splitCcg21.map((c) => `${c.code} ${c.name}`).join('; ') || 'none'}.`,
-    icbSplitNote,
+    `ICB July 2022 membership of each LSOA 2011: from the lookups (LSOA → CCG 2021 → the SICBL of the same code in the April 2023 SICBL → ICB → NHS region lookup) for every CCG 2021 whose code is still a SICBL code; the build checks that the boundary placement below agrees for every one of those LSOAs. The CCGs 2021 whose code was re-issued in July 2022 (their boundaries changed: Glossop, West Birmingham, East Northamptonshire …) are placed by the ICB 2022 BUC polygons: each LSOA by an interior point (${icb.nearestFallback.length} coastal LSOAs outside every polygon went to the nearest ICB), then decided per CCG 2021 (at least ${pct(ICB_WHOLE_CCG21_SHARE)} of its population in one ICB: wholly to it), else per CCG 2021 × LAD 2019 piece (at least ${pct(ICB_WHOLE_SHARE)}: wholly to it), else per LSOA (${icb.lsoaLevel.length} pieces); ${icb.movedByRule} border LSOAs moved. CCGs 2021 split between ICBs: ${icb.splitCcg21.map((c) => `${c.code} ${c.name}`).join('; ') || 'none'}.`,
   );
 
   const councils = buildCouncils(lk, pop, unitIndex);
@@ -128,6 +115,7 @@ export async function build(opts: { rawDir?: string; outDir?: string; log?: (lin
 
   const unitPopulation = lk.ccg19.map((c) => pop.ccg.get(c.code)!);
   const tables = {
+    unitSet: UNIT_SET,
     units: {
       code: lk.ccg19.map((c) => c.code),
       nhsCode: lk.ccg19.map((c) => c.nhsCode),
@@ -139,20 +127,17 @@ export async function build(opts: { rawDir?: string; outDir?: string; log?: (lin
       registeredPatients: lk.ccg19.map((c) => gp.patients.get(c.nhsCode)!),
       areaKm2: geo.areaKm2,
     },
-    stp2019: { code: stp2019.code, name: stp2019.name },
-    regions: { code: regions.code, name: regions.name },
-    ccg2020: { code: ccg2020.code, name: ccg2020.name, stp: ccg2020.code.map((c) => stp2020.index.get(lk.ccg20.get(c)!.stpCode)!) },
-    stp2020: { code: stp2020.code, name: stp2020.name },
-    ccg2021: { code: ccg2021.code, name: ccg2021.name, stp: ccg2021.code.map((c) => stp2021.index.get(lk.ccg21.get(c)!.stpCode)!) },
-    stp2021: { code: stp2021.code, name: stp2021.name },
-    icb2022,
-    membership: { ccg2020: m2020, ccg2021: m2021, icb2022: m2022 },
+    ...vt.tables,
+    membership: placed.membership,
   };
+  const noun = { one: 'CCG', many: 'CCGs' };
+  const { baselines, splits: baselineSplits } = buildBaselines(tables, noun);
+  for (const s of baselineSplits['icb-2022']) log(`  CCG 2019 split between ICBs: ${s.unitName}: ${s.parts.map((p) => `${p.population} ${p.groupName}`).join(', ')}`);
 
   const bundle: Bundle = {
     version: BUNDLE_VERSION,
     inputsHash,
-    unitSet: UNIT_SET,
+    noun,
     unitVintage: 'Clinical Commissioning Groups (April 2019)',
     populationSource: 'ONS mid-2018 population estimates (SAPE21DT5, CCG April 2019)',
     englandPopulation: ENGLAND_POPULATION_2018,
@@ -160,15 +145,30 @@ export async function build(opts: { rawDir?: string; outDir?: string; log?: (lin
     councils,
     adjacency,
     topology: geo.topology,
-    baselines: buildBaselines(tables, icbSplitNote),
+    baselines,
+    baselineSplits,
     provenance: { sources, attribution: ATTRIBUTION, notes },
   };
   validateBundle(bundle);
 
+  // The finer unit sets, from one seamless LSOA topology (mapshaper), written beside the first-load bundle.
+  const tLsoa = Date.now();
+  const lsoaTopo = await buildLsoaTopology(raw, lk.lsoa.map((r) => r.code), BUILD_OPTIONS.lsoa);
+  log(`LSOA topology: ${lsoaTopo.topology.arcs.length} arcs, ${lsoaTopo.slivers} slivers, ${((Date.now() - tLsoa) / 1000).toFixed(1)} s`);
+  const fine = { lk, pop, tables: vt.tables, places: vt.places, ccg: bundle, lsoa: lsoaTopo, quantization: BUILD_OPTIONS.lsoa.quantization };
+  const areaReport = checkCcgAreas(fine);
+  log(`CCG areas from LSOAs beyond 1% of the summed SAPE21DT11 areas: ${areaReport.join(', ') || 'none'}`);
+  notes.push(`The area of every CCG 2019 as the union of its LSOAs is within 1% of the sum of its LSOAs' ONS areas (SAPE21DT11 "Area Sq Km"), within 3% on the coast (${areaReport.join(', ') || 'none beyond 1%'}).`);
+  const district = buildDistrictUnitSet(fine);
+  const districtSet = district.bundle;
+  const lsoaSet = buildLsoaUnitSet(fine, district.unitOf);
+  for (const b of [districtSet, lsoaSet]) log(`${b.unitSet}: ${b.units.code.length} units, ${b.adjacency.land.length / 2} land pairs, ${b.adjacency.water.length / 2} water links`);
+
   const overlays = await buildOverlays(raw, inputsHash, councils.lad.code, councils.utla.code, BUILD_OPTIONS.overlays);
 
   mkdirSync(outDir, { recursive: true });
-  const files = ([[BUNDLE_FILE, bundle], [OVERLAYS_FILE, overlays]] as const).map(([name, obj]) => {
+  const outputs: [string, unknown][] = [[BUNDLE_FILE, bundle], [OVERLAYS_FILE, overlays], [unitSetFile(districtSet.unitSet), districtSet], [unitSetFile(lsoaSet.unitSet), lsoaSet]];
+  const files = outputs.map(([name, obj]) => {
     const text = JSON.stringify(obj);
     const path = join(outDir, name);
     // Write then rename, so a reader (ensure.ts, a test in another worker) never sees half a file.
@@ -177,7 +177,7 @@ export async function build(opts: { rawDir?: string; outDir?: string; log?: (lin
     renameSync(tmp, path);
     return { path, bytes: Buffer.byteLength(text), gzipBytes: gzipSync(text, { level: 9 }).length };
   });
-  return { bundle, overlays, files, splitCcg21, waterLinks, ms: Date.now() - t0 };
+  return { bundle, unitSets: [bundle, districtSet, lsoaSet], overlays, files, splitCcg21, waterLinks, ms: Date.now() - t0 };
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -186,7 +186,7 @@ export function summary(r: BuildResult): string[] {
   const b = r.bundle;
   return [
     `geodata: ${b.units.code.length} units, ${b.stp2019.code.length} STPs 2019, ${b.regions.code.length} regions, ${b.ccg2020.code.length} CCGs 2020, ${b.ccg2021.code.length} CCGs 2021, ${b.icb2022.code.length} ICBs 2022, ${b.councils.lad.code.length} LADs, ${b.councils.utla.code.length} UTLAs`,
-    `  England ${b.englandPopulation.toLocaleString('en-GB')}; ${b.units.gpPractices.reduce((a, x) => a + x, 0)} active GP practices; ${b.units.registeredPatients.reduce((a, x) => a + x, 0).toLocaleString('en-GB')} registered patients`,
+    `  England ${b.englandPopulation.toLocaleString('en-GB')}; ${(b.units.gpPractices ?? []).reduce((a, x) => a + x, 0)} active GP practices; ${(b.units.registeredPatients ?? []).reduce((a, x) => a + x, 0).toLocaleString('en-GB')} registered patients`,
     `  adjacency: ${b.adjacency.land.length / 2} land pairs, ${b.adjacency.water.length / 2} water links (${r.waterLinks.join('; ')})`,
     `  ICB 2022 splits kept: ${r.splitCcg21.length} CCG21s`,
     ...r.files.map((f) => `  ${f.path}: ${kb(f.bytes)} raw, ${kb(f.gzipBytes)} gzipped`),

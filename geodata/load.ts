@@ -3,7 +3,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Bundle, Overlays } from '../engine/bundle.ts';
+import { unitSetFile, type Bundle, type Overlays } from '../engine/bundle.ts';
 import { BUNDLE_FILE, DIST_DIR, OVERLAYS_FILE, rawDir } from './paths.ts';
 
 export { rawDir };
@@ -22,4 +22,9 @@ export function loadBundle(dir: string = DIST_DIR): Bundle {
 /** Reads geodata/dist/overlays.json (or `dir`/overlays.json). Throws "run npm run geodata" if it is absent. */
 export function loadOverlays(dir: string = DIST_DIR): Overlays {
   return readDist<Overlays>(OVERLAYS_FILE, dir);
+}
+
+/** Reads the descriptor of a unit set from geodata/dist (`ccg-2019` is bundle.json). */
+export function loadUnitSet(id: string, dir: string = DIST_DIR): Bundle {
+  return readDist<Bundle>(unitSetFile(id), dir);
 }

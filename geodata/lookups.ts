@@ -17,6 +17,7 @@ export interface Ccg19Row {
 
 export interface LsoaRow {
   code: string;
+  name: string;
   ccg19: string;
   lad19: string;
   lad19Name: string;
@@ -56,7 +57,7 @@ export function readLookups(rawDir: string): Lookups {
   const regionNames = new Map(readCsv(at(S.nhser19.file), ['NHSER19CD', 'NHSER19NM']).map((r) => [r.NHSER19CD, r.NHSER19NM]));
   requireCount('NHS regions 2019', regionNames.size, 7, `regions in ${S.nhser19.file}`);
 
-  const l19 = readCsv(at(S.lsoaCcg19.file), ['LSOA11CD', 'CCG19CD', 'LAD19CD', 'LAD19NM']);
+  const l19 = readCsv(at(S.lsoaCcg19.file), ['LSOA11CD', 'LSOA11NM', 'CCG19CD', 'LAD19CD', 'LAD19NM']);
   const l20 = new Map(readCsv(at(S.lsoaCcg20.file), ['LSOA11CD', 'CCG20CD']).map((r) => [r.LSOA11CD, r.CCG20CD]));
   const l21 = new Map(readCsv(at(S.lsoaCcg21.file), ['LSOA11CD', 'CCG21CD']).map((r) => [r.LSOA11CD, r.CCG21CD]));
   // Compare the code sets first so that a missing row is named, then the count.
@@ -66,7 +67,7 @@ export function readLookups(rawDir: string): Lookups {
   if (l19.length !== 32_844) fail('LSOA 2011 → CCG 2019 lookup', `${l19.length} rows for 32,844 LSOAs (duplicates)`);
   requireSameCodes('CCG19 codes of the LSOA lookup', ccg19.map((c) => c.code), l19.map((r) => r.CCG19CD));
   const lsoa: LsoaRow[] = l19
-    .map((r) => ({ code: r.LSOA11CD, ccg19: r.CCG19CD, lad19: r.LAD19CD, lad19Name: r.LAD19NM, ccg20: l20.get(r.LSOA11CD)!, ccg21: l21.get(r.LSOA11CD)! }))
+    .map((r) => ({ code: r.LSOA11CD, name: r.LSOA11NM, ccg19: r.CCG19CD, lad19: r.LAD19CD, lad19Name: r.LAD19NM, ccg20: l20.get(r.LSOA11CD)!, ccg21: l21.get(r.LSOA11CD)! }))
     .sort((a, b) => (a.code < b.code ? -1 : 1));
 
   const ccg20 = new Map(

@@ -24,6 +24,7 @@ function buildCodeHash(): string {
 export const BUILD_OPTIONS = {
   units: { minWeightM2: 40_000, quantization: 100_000 },
   overlays: { minWeightM2: 150_000, quantization: 100_000 },
+  lsoa: { snapM: 10, gapFillM2: 10_000, simplifyM: 40, quantization: 400_000, sliverM2: 10_000 },
   icbWholeCcg21Share: ICB_WHOLE_CCG21_SHARE,
   icbWholePieceShare: ICB_WHOLE_SHARE,
   waterLinkKm: WATER_LINK_KM,

@@ -14,6 +14,8 @@ export const ENGLAND_POPULATION_2018 = 55_977_178;
 export interface Populations {
   ccg: Map<string, number>;
   lsoa: Map<string, number>;
+  /** SAPE21DT11 "Area Sq Km" of each England LSOA (ONS area of the full-resolution boundary). */
+  lsoaAreaKm2: Map<string, number>;
   /** MYE2-All "All ages" by LAD 2019 code (and every other area in the sheet). */
   mye2: Map<string, number>;
 }
@@ -26,8 +28,11 @@ export function readPopulations(rawDir: string, lk: Lookups): Populations {
   requireSameCodes(`CCG19 codes of ${S.sape21dt5.file}`, lk.ccg19.map((c) => c.code), ccg.keys());
 
   // SAPE21DT11: England (E01) and Wales (W01) LSOAs; England only here.
-  const dt11 = readCsv(join(rawDir, S.sape21dt11.file), ['Code', 'Mid-2018 population']).filter((r) => r.Code.startsWith('E01'));
+  const dt11 = readCsv(join(rawDir, S.sape21dt11.file), ['Code', 'Mid-2018 population', 'Area Sq Km']).filter((r) => r.Code.startsWith('E01'));
   const lsoa = new Map(dt11.map((r) => [r.Code, toInt(r['Mid-2018 population'], `${S.sape21dt11.file} ${r.Code}`)]));
+  const lsoaAreaKm2 = new Map(dt11.map((r) => [r.Code, Number(r['Area Sq Km'])]));
+  const badArea = [...lsoaAreaKm2].filter(([, a]) => !(a > 0)).map(([c]) => c);
+  if (badArea.length) fail(`${S.sape21dt11.file} Area Sq Km is a positive number`, badArea.join(', '));
   requireSameCodes(`LSOA codes of ${S.sape21dt11.file} vs the LSOA→CCG19 lookup`, lk.lsoa.map((r) => r.code), lsoa.keys());
 
   const mye2 = new Map(
@@ -42,5 +47,5 @@ export function readPopulations(rawDir: string, lk: Lookups): Populations {
   if (total !== ENGLAND_POPULATION_2018) fail('England population', `CCG total ${total} ≠ ONS England mid-2018 ${ENGLAND_POPULATION_2018}`);
   if (mye2.get('E92000001') !== ENGLAND_POPULATION_2018) fail('England population', `MYE2-All E92000001 ${mye2.get('E92000001')} ≠ ${ENGLAND_POPULATION_2018}`);
 
-  return { ccg, lsoa, mye2 };
+  return { ccg, lsoa, lsoaAreaKm2, mye2 };
 }

@@ -36,6 +36,12 @@ export const S = {
     'Clinical Commissioning Groups (April 2019) Names and Codes in England',
     'April 2019',
   ),
+  sicblIcb23: def(
+    'sicbl-icb-nhser-2023',
+    'lookups/Sub_ICB_Locations_to_Integrated_Care_Boards_to_NHS_England_(Region)_(April_2023)_Lookup_in_England.csv',
+    'Sub ICB Locations to Integrated Care Boards to NHS England (Region) (April 2023) Lookup in England',
+    'April 2023',
+  ),
   nhser19: def(
     'nhser-2019-names',
     'lookups/NHS_England_(Region)_(April_2019)_Names_and_Codes_in_England.csv',

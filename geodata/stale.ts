@@ -1,7 +1,7 @@
 /** Whether geodata/dist is current: same bundle version and same inputsHash as the raw files and options give now. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUNDLE_VERSION } from '../engine/bundle.ts';
+import { BUNDLE_VERSION, UNIT_SETS, unitSetFile } from '../engine/bundle.ts';
 import { BUILD_OPTIONS } from './options.ts';
 import { hashInputs } from './provenance.ts';
 import { BUNDLE_FILE, DIST_DIR, OVERLAYS_FILE, rawDir } from './paths.ts';
@@ -9,7 +9,7 @@ import { BUNDLE_FILE, DIST_DIR, OVERLAYS_FILE, rawDir } from './paths.ts';
 /** Why a rebuild is needed, or null when the built files are current. */
 export function staleReason(dir = DIST_DIR, raw = rawDir()): string | null {
   const expected = hashInputs(raw, BUILD_OPTIONS).inputsHash;
-  for (const file of [BUNDLE_FILE, OVERLAYS_FILE]) {
+  for (const file of [BUNDLE_FILE, OVERLAYS_FILE, ...UNIT_SETS.slice(1).map(unitSetFile)]) {
     const path = join(dir, file);
     if (!existsSync(path)) return `${file} missing`;
     let head: { version?: unknown; inputsHash?: unknown };

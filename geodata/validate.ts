@@ -15,6 +15,7 @@ export const BASELINE_COUNTS: Record<string, [number, number]> = {
   'one-ccg-per-ics': [42, 42],
   'icb-2022': [42, 42],
   regions: [7, 191],
+  'regions-2022': [7, 42],
 };
 
 function sumTriplesByUnit(triples: number[], n: number): number[] {
@@ -65,10 +66,13 @@ export function checkPartition(id: string, s: ScenarioV1, unitCodes: readonly st
   }
 }
 
-export function validateBundle(b: Bundle): void {
+/** Checks a unit set's descriptor; `units` is the number of units it must have (191 CCGs for ccg-2019). */
+export function validateBundle(b: Bundle, units = 191): void {
   const n = b.units.code.length;
-  requireCount('units', n, 191, 'CCG 2019 units');
-  for (const [k, v] of Object.entries(b.units)) requireCount(`units.${k} length`, (v as unknown[]).length, 191, 'entries');
+  requireCount('units', n, units, `${b.unitSet} units`);
+  for (const [k, v] of Object.entries(b.units)) requireCount(`units.${k} length`, (v as unknown[]).length, units, 'entries');
+  requireCount('CCG 2019', b.ccg2019.code.length, 191, 'CCGs');
+  requireCount('NHS regions 2022', b.regions2022.code.length, 7, 'regions');
   requireCount('STP 2019', b.stp2019.code.length, 42, 'STPs');
   requireCount('NHS regions', b.regions.code.length, 7, 'regions');
   requireCount('CCG 2020', b.ccg2020.code.length, 135, 'CCGs');
@@ -87,6 +91,7 @@ export function validateBundle(b: Bundle): void {
   const emptyStp = b.stp2019.code.filter((_, s) => !b.units.stp.includes(s));
   if (emptyStp.length) fail('every STP 2019 has units', emptyStp.join(', '));
 
+  checkMembership('ccg2019', b, b.membership.ccg2019, b.ccg2019.code.length);
   checkMembership('ccg2020', b, b.membership.ccg2020, b.ccg2020.code.length);
   checkMembership('ccg2021', b, b.membership.ccg2021, b.ccg2021.code.length);
   checkMembership('icb2022', b, b.membership.icb2022, b.icb2022.code.length);

@@ -16,7 +16,7 @@ import type { GroupLevel, GroupMetrics, ScenarioSummary } from '../engine/metric
 import type { Finding } from '../engine/checks.ts';
 import type { ExportLevel } from '../engine/io/geojsonExport.ts';
 import type { Comparison } from '../engine/compare.ts';
-import type { UnitNoun } from '../engine/unitNoun.ts';
+import type { UnitNoun } from '../engine/bundle.ts';
 import type { GenerateOptions, Progress } from '../engine/generate/run.ts';
 
 /** How many fill colours the map has; the worker colours systems with indices below this. */

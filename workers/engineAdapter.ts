@@ -36,7 +36,6 @@ import { colourSystems } from '../engine/colour.ts';
 import { anchorOf, groupAnchor } from '../engine/labelPoints.ts';
 import { callouts } from '../engine/callouts.ts';
 import { shortName } from '../engine/shortName.ts';
-import { unitNoun } from '../engine/unitNoun.ts';
 import { describeCommand } from './describeCommand.ts';
 import { borderBits, meshArcs, meshFeatures, type MeshArcs } from './borderArcs.ts';
 
@@ -94,7 +93,7 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
 
   function labels(systems: State['systems']): FeatureCollection<Point, SystemLabel> {
     const g = geo!;
-    const noun = unitNoun(g.unitSet);
+    const noun = g.noun;
     const points = systems.map((m) => (m.members.length ? groupAnchor(m.members, anchors, g.areaKm2) : [0, 0] as [number, number]));
     const outside = callouts(points, systems.map((m) => m.areaKm2));
     const features: Feature<Point, SystemLabel>[] = systems.map((m, index) => {
@@ -263,7 +262,7 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
       const bb = topo.bbox ?? [-6, 49.9, 1.8, 55.9];
       return {
         unitSet: bundle.unitSet,
-        unitNoun: unitNoun(bundle.unitSet),
+        unitNoun: bundle.noun,
         unitVintage: bundle.unitVintage,
         populationSource: bundle.populationSource,
         englandPopulation: bundle.englandPopulation,

@@ -15,7 +15,7 @@ const round = (x: number, digits: number) => {
 /** Column names of `flatRecord` for a level, in order. */
 export function flatColumns(level: GroupLevel): string[] {
   const common = [
-    'id', 'name', 'population', 'ccg_count', 'organisation_count', 'ccg_codes', 'organisation_ids', 'area_km2',
+    'id', 'name', 'population', 'ccg_count', 'ccg_parts', 'organisation_count', 'ccg_codes', 'organisation_ids', 'area_km2',
     'perimeter_km', 'components', 'polsby_popper', 'coterminosity_utla', 'coterminosity_lad', 'split_utla',
     'split_lad', 'regions', 'gp_practices', 'registered_patients', 'running_cost_gbp', 'governing_bodies',
     'accountable_officers',
@@ -33,6 +33,7 @@ export function flatRecord(m: GroupMetrics): FlatRecord {
     name: m.name,
     population: m.population,
     ccg_count: m.ccgCount,
+    ccg_parts: m.ccgParts,
     organisation_count: m.organisationCount,
     ccg_codes: m.units.join(';'),
     organisation_ids: m.organisationIds.join(';'),

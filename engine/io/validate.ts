@@ -64,6 +64,17 @@ class Issues {
  * Validates parsed JSON as a scenario for `geo`. `basePath` prefixes every reported path (e.g. `scenario` when
  * the scenario is nested in a GeoJSON file).
  */
+/**
+ * The unit set a scenario file is on. Files saved before unit sets existed have no `unitSet` (or an empty one)
+ * and are all on the 2019 CCGs.
+ */
+export function scenarioUnitSet(json: { unitSet?: unknown }): unknown {
+  return json.unitSet === undefined || json.unitSet === null || json.unitSet === '' ? LEGACY_UNIT_SET : json.unitSet;
+}
+
+/** What every scenario saved before unit sets existed is on. */
+export const LEGACY_UNIT_SET = 'ccg-2019';
+
 export function validateScenario(json: unknown, geo: ValidationGeography, basePath = ''): ScenarioV1 {
   const issues: Issues = new Issues(basePath); // annotated so `fail(): never` narrows
   if (!isObj(json)) {
@@ -71,11 +82,12 @@ export function validateScenario(json: unknown, geo: ValidationGeography, basePa
     issues.fail();
   }
   checkSchema(json.schema, issues);
-  if (json.unitSet !== geo.unitSet) {
+  const unitSet = scenarioUnitSet(json);
+  if (unitSet !== geo.unitSet) {
     issues.add(
       'unitSet',
-      typeof json.unitSet === 'string'
-        ? `this scenario is for another unit set, ${quoted(json.unitSet)}; the loaded geography is "${geo.unitSet}"`
+      typeof unitSet === 'string'
+        ? `this scenario is for another unit set, ${quoted(unitSet)}; the loaded geography is "${geo.unitSet}"`
         : `missing or not a string; expected "${geo.unitSet}"`,
     );
     issues.fail();

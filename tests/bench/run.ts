@@ -27,6 +27,7 @@ import { Evaluator } from '../../engine/evaluate.ts';
 import { assignUnits, type ScenarioV1 } from '../../engine/scenario.ts';
 import { benchRecom, GERRYCHAIN_STEPS_PER_S } from './recom.ts';
 import { measureStartup } from './startup.ts';
+import { benchUnitSets } from './unitsets.ts';
 
 interface Stats {
   name: string;
@@ -141,6 +142,8 @@ const stats: Stats[] = [
 ];
 
 stats.push(...measureStartup());
+const lsoa = await benchUnitSets(measure);
+stats.push(...lsoa.stats);
 
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : '');
 const rows = stats.map((s) => [
@@ -158,6 +161,7 @@ console.log(`Footprints bench — ${geo.n} units, ${ix.nArcs} arcs, Node ${proce
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));
+console.log(`LSOA Geography + topology index + warm Evaluator: ${lsoa.heapMB.toFixed(0)} MB heap used`);
 if (stats.some((s) => s.pass === false)) process.exitCode = 1;
 
 const out = {
@@ -171,6 +175,7 @@ const out = {
   speedupVsTopojsonMerge: speedupMerge,
   recom,
   checksum: sink,
+  lsoaGeographyHeapMB: lsoa.heapMB,
 };
 mkdirSync(join(REPO_ROOT, 'artifacts'), { recursive: true });
 writeFileSync(join(REPO_ROOT, 'artifacts', 'bench.json'), JSON.stringify(out, null, 2) + '\n');

@@ -37,11 +37,11 @@ function rawStpPopulations(): Map<string, number> {
 }
 
 describe('footprints CLI', { timeout: 60_000 }, () => {
-  it('baselines lists the six baselines', async () => {
+  it('baselines lists the seven baselines', async () => {
     const r = await footprints('baselines');
     expect(r.code).toBe(0);
     const ids = r.stdout.trim().split('\n').map((l) => l.split('\t')[0]);
-    expect(ids).toEqual(['baseline:stp-2019', 'baseline:ccg-2020', 'baseline:ccg-2021', 'baseline:one-ccg-per-ics', 'baseline:icb-2022', 'baseline:regions']);
+    expect(ids).toEqual(['baseline:stp-2019', 'baseline:ccg-2020', 'baseline:ccg-2021', 'baseline:one-ccg-per-ics', 'baseline:icb-2022', 'baseline:regions', 'baseline:regions-2022']);
   });
 
   it('evaluate --format json gives the 42 STP populations of the raw files, summary and findings', async () => {

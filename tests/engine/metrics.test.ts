@@ -59,8 +59,8 @@ describe('STP 2019 golden values (raw ONS lookup and SAPE21DT5)', () => {
       let gp = 0, pts = 0, area = 0;
       for (const c of m.units) {
         const i = bundle.units.code.indexOf(c);
-        gp += bundle.units.gpPractices[i];
-        pts += bundle.units.registeredPatients[i];
+        gp += bundle.units.gpPractices![i];
+        pts += bundle.units.registeredPatients![i];
         area += bundle.units.areaKm2[i];
       }
       expect(m.gpPractices).toBe(gp);

@@ -8,18 +8,19 @@ import { staleReason } from '../../geodata/stale.ts';
 import { loadBundle, loadOverlays } from '../../geodata/load.ts';
 
 describe('build determinism', () => {
-  it('writes byte-identical bundle.json and overlays.json twice', async () => {
+  it('writes byte-identical bundle.json, overlays.json and the finer unit sets twice', async () => {
     const dirs = [mkdtempSync(join(tmpdir(), 'geodata-a-')), mkdtempSync(join(tmpdir(), 'geodata-b-'))];
     try {
       const results = [];
       for (const outDir of dirs) results.push(await build({ outDir }));
-      for (const file of ['bundle.json', 'overlays.json']) {
+      for (const file of ['bundle.json', 'overlays.json', 'unitset-ccg-district-2019.json', 'unitset-lsoa-2011.json']) {
         const [a, c] = dirs.map((d) => readFileSync(join(d, file)));
         expect(a.length).toBeGreaterThan(100_000);
         expect(a.equals(c), file).toBe(true);
       }
       expect(results[0].bundle.inputsHash).toBe(results[1].bundle.inputsHash);
-      expect(results[0].ms).toBeLessThan(60_000);
+      // The LSOA topology (mapshaper on 32,844 polygons) takes ~80 s of CPU; wall time on a shared 2-core machine more.
+      expect(results[0].ms).toBeLessThan(900_000);
 
       // ensure.ts's staleness test: current after a build, stale when the hash or a file differs.
       expect(staleReason(dirs[0])).toBeNull();
@@ -33,5 +34,5 @@ describe('build determinism', () => {
     } finally {
       dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
     }
-  }, 120_000);
+  }, 2_400_000);
 });

@@ -4,7 +4,7 @@
  */
 import type { Map as MlMap } from 'maplibre-gl';
 import type { Session } from '../state/session.ts';
-import type { UnitNoun } from '../../engine/unitNoun.ts';
+import type { UnitNoun } from '../../engine/bundle.ts';
 import { NO_GROUP } from '../../workers/api.ts';
 import { formatCount } from '../panels/format.ts';
 import { h, fill } from '../dom.ts';

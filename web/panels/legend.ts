@@ -2,7 +2,7 @@
 // systems (the swatches the map fills with, named), and the lines of each overlay.
 import { h, fill } from '../dom.ts';
 import type { Session } from '../state/session.ts';
-import type { UnitNoun } from '../../engine/unitNoun.ts';
+import type { UnitNoun } from '../../engine/bundle.ts';
 import { shortName } from '../../engine/shortName.ts';
 import { PALETTE } from '../map/palette.ts';
 

@@ -7,7 +7,7 @@
  */
 import type { Engine } from '../../workers/client.ts';
 import type { UnitHit } from '../../workers/api.ts';
-import type { UnitNoun } from '../../engine/unitNoun.ts';
+import type { UnitNoun } from '../../engine/bundle.ts';
 import { normaliseKey } from '../../engine/geography.ts';
 import { h, fill } from '../dom.ts';
 

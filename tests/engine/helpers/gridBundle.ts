@@ -79,6 +79,7 @@ export function gridBundle(): Bundle {
     version: 1,
     inputsHash: 'grid',
     unitSet: 'grid',
+    noun: { one: 'CCG', many: 'CCGs' },
     unitVintage: 'Grid test units',
     populationSource: 'made up',
     englandPopulation: sum(population),
@@ -99,8 +100,10 @@ export function gridBundle(): Bundle {
     stp2020: { code: [], name: [] },
     ccg2021: { code: [], name: [], stp: [] },
     stp2021: { code: [], name: [] },
-    icb2022: { code: [], name: [] },
-    membership: { ccg2020: empty, ccg2021: empty, icb2022: empty },
+    icb2022: { code: [], name: [], region: [] },
+    ccg2019: { code: GRID_CODES, name: GRID_CODES.map((c) => `Unit ${c.slice(-1)}`), nhsCode: GRID_CODES.map(() => '') },
+    regions2022: { code: [], name: [] },
+    membership: { ccg2019: { primary: GRID_CODES.map((_, i) => i), parts: (population as number[]).flatMap((p, i) => [i, i, p]) }, ccg2020: empty, ccg2021: empty, icb2022: empty },
     councils: {
       lad: { code: ladCodes, name: ladCodes.map((c) => `District ${c}`), utla: ladUtla, population: ladPop },
       utla: { code: ['U1', 'U2'], name: ['Upper One', 'Upper Two'], population: [100 + 200 + 400 + 500 + 150, sum(population) - 1350] },
@@ -110,6 +113,7 @@ export function gridBundle(): Bundle {
     adjacency: { land, water: [2, 9], waterRule: 'J to C' },
     topology: topo,
     baselines: {},
+    baselineSplits: {},
     provenance: {
       sources: [{ id: 'grid', dataset: 'Grid', publisher: 'tests', vintage: '2019', file: 'none', sha256: '0'.repeat(64), licence: 'none' }],
       attribution: ['Made up for tests'],
