@@ -27,8 +27,12 @@ export interface Actions {
   run(cmd: Command): Promise<boolean>;
   undo(): Promise<void>;
   redo(): Promise<void>;
-  /** `refusal` opens the notice of a refused scenario (default: "Could not open the scenario"). */
-  load(source: ScenarioSource, opts?: { reset?: boolean; refusal?: string }): Promise<boolean>;
+  /**
+   * `refusal` opens the notice of a refused scenario (default: "Could not open the scenario"). `keepErrors`: the
+   * load is the fallback of a failure just reported (a damaged link opens the saved work instead), so its success
+   * must not dismiss that report.
+   */
+  load(source: ScenarioSource, opts?: { reset?: boolean; refusal?: string; keepErrors?: boolean }): Promise<boolean>;
   importFile(text: string, filename: string, opts?: { reset?: boolean }): Promise<boolean>;
   /** Resolves when every queued call has been answered. */
   idle(): Promise<void>;
@@ -44,10 +48,10 @@ export function createActions(engine: Engine, state: Signal<State | null>, notif
     return p;
   };
   let lastError: string | null = null;
-  const publish = (r: Result, what: string): boolean => {
+  const publish = (r: Result, what: string, keepErrors = false): boolean => {
     if (r.ok) {
       lastError = null;
-      notify.clearErrors();
+      if (!keepErrors) notify.clearErrors();
       state.set(r.state);
       return true;
     }
@@ -75,7 +79,7 @@ export function createActions(engine: Engine, state: Signal<State | null>, notif
     redo: () => guarded('Could not redo', () => setState(engine.redo())).then(() => undefined),
     load: (source, opts = {}) => {
       const what = opts.refusal ?? 'Could not open the scenario';
-      return guarded(what, async () => publish(await engine.load(source, { reset: opts.reset }), what));
+      return guarded(what, async () => publish(await engine.load(source, { reset: opts.reset }), what, opts.keepErrors));
     },
     importFile: (text, filename, opts) => guarded('Import refused, nothing changed', async () => publish(await engine.importFile(text, filename, opts), 'Import refused, nothing changed')),
     idle: () => enqueue(async () => undefined),

@@ -73,7 +73,7 @@ export function createPersistence(session: Session, actions: Actions, notify: No
     if (!ok && previous) await saver.use(previous);
     return ok;
   }
-  const load = (source: Parameters<Actions['load']>[0], refusal?: string) => () => actions.load(source, { reset: true, refusal });
+  const load = (source: Parameters<Actions['load']>[0], refusal?: string, keepErrors = false) => () => actions.load(source, { reset: true, refusal, keepErrors });
 
   return {
     saved,
@@ -98,7 +98,8 @@ export function createPersistence(session: Session, actions: Actions, notify: No
       await refresh();
       const id = await getCurrentId().catch(() => undefined);
       const rec = saved.get().find((r) => r.id === id);
-      if (!(rec && (await openInto(rec.id, load({ scenario: rec.scenario }))))) await openInto(newScenarioId(), load({ baseline: defaultBaseline }));
+      // After a refused link these loads are its fallback: the link's notice stays up.
+      if (!(rec && (await openInto(rec.id, load({ scenario: rec.scenario }, undefined, hasLink))))) await openInto(newScenarioId(), load({ baseline: defaultBaseline }, undefined, hasLink));
       await refresh();
     },
     async openBaseline(baseline) {
