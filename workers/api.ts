@@ -13,6 +13,7 @@ import type { Bundle } from '../engine/bundle.ts';
 import type { ScenarioV1 } from '../engine/scenario.ts';
 import type { Command } from '../engine/commands.ts';
 import type { GroupLevel, GroupMetrics, ScenarioSummary } from '../engine/metrics.ts';
+import type { CostChange } from '../engine/runningCosts.ts';
 import type { Finding } from '../engine/checks.ts';
 import type { ExportLevel } from '../engine/io/geojsonExport.ts';
 import type { Comparison } from '../engine/compare.ts';
@@ -133,6 +134,8 @@ export interface State {
   organisations: OrganisationRow[];
   collaborations: GroupMetrics[];
   summary: ScenarioSummary;
+  /** Running costs against the baseline the scenario started from (none when it started from no baseline). */
+  costChange?: CostChange;
   findings: Finding[];
   /** Findings per system, aligned with `systems`. */
   systemFindings: number[];
