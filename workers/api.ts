@@ -14,6 +14,7 @@ import type { ScenarioV1 } from '../engine/scenario.ts';
 import type { Command } from '../engine/commands.ts';
 import type { GroupLevel, GroupMetrics, ScenarioSummary } from '../engine/metrics.ts';
 import type { CostChange } from '../engine/runningCosts.ts';
+import type { LonLatBox } from '../engine/unitsInBox.ts';
 import type { Finding } from '../engine/checks.ts';
 import type { ExportLevel } from '../engine/io/geojsonExport.ts';
 import type { Comparison } from '../engine/compare.ts';
@@ -262,6 +263,8 @@ export interface EngineApi {
   findUnits(query: string, limit?: number): Promise<UnitHit[]>;
   /** Units with most of their people in this council (`tier` utla or lad): what "paint a council" assigns. */
   unitsInCouncil(tier: 'utla' | 'lad', code: string): Promise<string[]>;
+  /** Unit indices lying mostly inside a lon/lat box (engine/unitsInBox.ts): what the Box tool selects. */
+  unitsInBox(box: LonLatBox): Promise<number[]>;
   unitInfo(i: number): Promise<UnitInfo>;
   /** Compares two options on the same CCGs; a refused option (other unit set, broken file) changes nothing. */
   compare(a: CompareSource, b: CompareSource): Promise<CompareResult>;

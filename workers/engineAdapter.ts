@@ -14,6 +14,7 @@ import { scenarioFromBaseline, type ScenarioV1 } from '../engine/scenario.ts';
 import { applyCommand, type Command } from '../engine/commands.ts';
 import { Evaluator, evaluateScenario, type Evaluation } from '../engine/evaluate.ts';
 import { costChange, type CostBasis } from '../engine/runningCosts.ts';
+import { unitsInBox } from '../engine/unitsInBox.ts';
 import { compareEvaluations, type Comparison } from '../engine/compare.ts';
 import { comparisonCsv } from '../engine/io/compareCsv.ts';
 import { borderMesh } from '../engine/borderMesh.ts';
@@ -392,6 +393,11 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
       for (let i = 0; i < geo.n; i++) if (normaliseKey(geo.codes[i]).startsWith(q) || normaliseKey(geo.nhsCodes[i]).startsWith(q)) add(i);
       for (let i = 0; i < geo.n; i++) if (normaliseKey(geo.names[i]).includes(q)) add(i);
       return hits;
+    },
+
+    async unitsInBox(box) {
+      if (!geo) throw new Error('engine: call init() first');
+      return unitsInBox(geo, box);
     },
 
     async unitsInCouncil(tier, code) {
