@@ -15,6 +15,7 @@ import { applyCommand, type Command } from '../engine/commands.ts';
 import { Evaluator, evaluateScenario, type Evaluation } from '../engine/evaluate.ts';
 import { costChange, type CostBasis } from '../engine/runningCosts.ts';
 import { unitsInBox } from '../engine/unitsInBox.ts';
+import { timeline } from '../engine/timeline.ts';
 import { compareEvaluations, type Comparison } from '../engine/compare.ts';
 import { comparisonCsv } from '../engine/io/compareCsv.ts';
 import { borderMesh } from '../engine/borderMesh.ts';
@@ -393,6 +394,11 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
       for (let i = 0; i < geo.n; i++) if (normaliseKey(geo.codes[i]).startsWith(q) || normaliseKey(geo.nhsCodes[i]).startsWith(q)) add(i);
       for (let i = 0; i < geo.n; i++) if (normaliseKey(geo.names[i]).includes(q)) add(i);
       return hits;
+    },
+
+    async timeline() {
+      if (!geo) throw new Error('engine: call init() first');
+      return timeline(geo, geo.bundle);
     },
 
     async unitsInBox(box) {

@@ -35,7 +35,7 @@ export interface CompareDeps {
 
 export interface CompareHandle {
   /** Opens the view; with `b`, compares the scenario being edited (A) with that choice (B). */
-  open(b?: OptionChoice): Promise<void>;
+  open(b?: OptionChoice, a?: OptionChoice): Promise<void>;
   close(): void;
   readonly isOpen: boolean;
 }
@@ -232,7 +232,7 @@ export function mountCompare(d: CompareDeps): CompareHandle {
     get isOpen() {
       return isOpen;
     },
-    async open(b) {
+    async open(b, a) {
       if (isOpen && !b) return;
       show(true);
       const first = !built;
@@ -245,8 +245,10 @@ export function mountCompare(d: CompareDeps): CompareHandle {
         pickers[1].set(`baseline:${d.session.engine.get()?.scenario.basedOn ?? d.init.baselines[0]?.id}`);
       }
       if (b) {
-        pickers[0].set('current');
-        pickers[1].offer(b);
+        // A choice already listed (a baseline) is selected, not offered twice.
+        if (!a) pickers[0].set('current');
+        else if (!pickers[0].set(a.key)) pickers[0].offer(a);
+        if (!a || !pickers[1].set(b.key)) pickers[1].offer(b);
       }
       if (window.matchMedia(NARROW).matches) showSide(mapsEl.dataset.show === 'b' ? 'b' : 'a');
       document.getElementById('compare-title')?.focus();
