@@ -36,7 +36,9 @@ export const COMPARED_METRICS = [
   ['registered_patients', 'Registered patients', (m: GroupMetrics) => m.registeredPatients],
   ['governing_bodies', 'Governing bodies', (m: GroupMetrics) => m.governingBodies],
   ['accountable_officers', 'Accountable officers', (m: GroupMetrics) => m.accountableOfficers],
-  ['running_cost_gbp', 'Running-cost allowance, £', (m: GroupMetrics) => m.runningCost],
+  ['allowance_gbp', 'Running-cost allowance (population × £/head), £', (m: GroupMetrics) => m.allowance],
+  ['fixed_costs_gbp', 'Fixed costs (governing bodies and accountable officers), £', (m: GroupMetrics) => m.fixedCosts],
+  ['running_cost_gbp', 'Running costs (allowance + fixed costs), £', (m: GroupMetrics) => m.runningCost],
 ] as const;
 export type ComparedMetric = (typeof COMPARED_METRICS)[number][0];
 
@@ -51,7 +53,9 @@ export const COMPARED_SUMMARY = [
   ['systems_in_band', 'Systems within the population band', (s: ScenarioSummary) => s.systemsInBand],
   ['governing_bodies', 'Governing bodies', (s: ScenarioSummary) => s.governingBodies],
   ['accountable_officers', 'Accountable officers', (s: ScenarioSummary) => s.accountableOfficers],
-  ['running_cost_gbp', 'Running-cost allowance, £', (s: ScenarioSummary) => s.runningCost],
+  ['allowance_gbp', 'Running-cost allowance (population × £/head), £', (s: ScenarioSummary) => s.allowance],
+  ['fixed_costs_gbp', 'Fixed costs (governing bodies and accountable officers), £', (s: ScenarioSummary) => s.fixedCosts],
+  ['running_cost_gbp', 'Running costs (allowance + fixed costs), £', (s: ScenarioSummary) => s.runningCost],
 ] as const;
 export type ComparedSummaryFigure = (typeof COMPARED_SUMMARY)[number][0];
 

@@ -12,7 +12,8 @@
  */
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { Geography } from './geography.ts';
-import type { CollaborationDef, OrganisationDef, ScenarioV1, SystemDef } from './scenario.ts';
+import type { CollaborationDef, OrganisationDef, ScenarioSettings, ScenarioV1, SystemDef } from './scenario.ts';
+import { runningCosts } from './runningCosts.ts';
 import { compileGroup, membersOf, partitionOf, type Partition } from './partition.ts';
 import {
   footprintMetrics, groupMetrics, organisationContext, organisationInfo, scenarioSummary,
@@ -57,12 +58,12 @@ export class Evaluator {
   private readonly checker: Checker;
   private previous: Record<GroupLevel, Map<string, GroupMetrics>> = { systems: new Map(), organisations: new Map(), collaborations: new Map() };
   /** Per group definition object: the metrics made from it, valid while the AO context and £/head are the same. */
-  private readonly byDef: Record<GroupLevel, WeakMap<object, { ctx: OrganisationContext; cost: number; m: GroupMetrics }>> = {
+  private readonly byDef: Record<GroupLevel, WeakMap<object, { ctx: OrganisationContext; cost: string; m: GroupMetrics }>> = {
     systems: new WeakMap(),
     organisations: new WeakMap(),
     collaborations: new WeakMap(),
   };
-  private levelCache: Partial<Record<GroupLevel, { defs: readonly AnyDef[]; ctx: OrganisationContext; cost: number; out: GroupMetrics[] }>> = {};
+  private levelCache: Partial<Record<GroupLevel, { defs: readonly AnyDef[]; ctx: OrganisationContext; cost: string; out: GroupMetrics[] }>> = {};
   private context: { organisations: Partition; collaborations: readonly CollaborationDef[]; ctx: OrganisationContext } | undefined;
   private last: Evaluation | undefined;
   private lastFootprints: Partial<Record<GroupLevel, { of: Evaluation; list: GroupFootprint[] }>> = {};
@@ -145,7 +146,8 @@ export class Evaluator {
   }
 
   private level(level: GroupLevel, defs: readonly AnyDef[], s: ScenarioV1, ctx: OrganisationContext): GroupMetrics[] {
-    const cost = s.settings.costPerHead;
+    // The settings that enter a group's metrics (the band does not: it is read by checks and the summary).
+    const cost = `${s.settings.costPerHead}|${s.settings.governingBodyCost}|${s.settings.accountableOfficerCost}`;
     const whole = this.levelCache[level];
     if (whole && whole.defs === defs && whole.ctx === ctx && whole.cost === cost) return whole.out;
     const prev = this.previous[level];
@@ -169,7 +171,7 @@ export class Evaluator {
   private groupOf(level: GroupLevel, def: AnyDef, s: ScenarioV1, ctx: OrganisationContext, prev: Map<string, GroupMetrics>): GroupMetrics {
     const { members, signature } = compileGroup(def.units, this.geo);
     const p = prev.get(def.id);
-    if (level === 'organisations' && p && p.signature === signature && p.name === def.name && p.runningCost === p.population * s.settings.costPerHead) {
+    if (level === 'organisations' && p && p.signature === signature && p.name === def.name && sameCosts(p, s.settings)) {
       return p;
     }
     const org = organisationInfo(level, def.id, members, ctx);
@@ -185,7 +187,7 @@ export class Evaluator {
       sameList(p.services ?? [], d.services ?? []) &&
       p.accountableOfficers === org.accountableOfficers &&
       sameList(p.organisationIds, org.organisationIds) &&
-      p.runningCost === p.population * s.settings.costPerHead;
+      sameCosts(p, s.settings);
     let m: GroupMetrics;
     if (reuse) {
       m = p;
@@ -195,6 +197,11 @@ export class Evaluator {
     }
     return m;
   }
+}
+
+/** Whether a group measured earlier carries the costs these settings give it. */
+function sameCosts(p: GroupMetrics, settings: ScenarioSettings): boolean {
+  return p.runningCost === runningCosts(p.population, p.governingBodies, p.accountableOfficers, settings).total;
 }
 
 /** One-shot evaluation (no cache kept). */

@@ -15,6 +15,7 @@
  */
 import type { Geography } from './geography.ts';
 import type { CollaborationDef, CollaborationKind, CollaborationStatus, ScenarioSettings, ScenarioV1 } from './scenario.ts';
+import { runningCosts, type RunningCosts } from './runningCosts.ts';
 import { UNASSIGNED, type Partition } from './partition.ts';
 import { componentsOf } from './contiguity.ts';
 import { coterminosity, type CouncilShare } from './councils.ts';
@@ -80,6 +81,10 @@ export interface GroupMetrics extends FootprintMetrics {
   governingBodies: number;
   accountableOfficers: number;
   /** Running-cost allowance, £ a year: population × settings.costPerHead. */
+  allowance: number;
+  /** Fixed costs, £ a year: governing bodies and accountable officers at their settings (runningCosts.ts). */
+  fixedCosts: number;
+  /** Running costs, £ a year: allowance + fixed costs. */
   runningCost: number;
   atypical?: string;
   locked?: boolean;
@@ -241,7 +246,7 @@ export function groupMetrics(
     organisationIds: org.organisationIds,
     governingBodies: org.organisationIds.length,
     accountableOfficers: org.accountableOfficers,
-    runningCost: fm.population * settings.costPerHead,
+    ...costFields(runningCosts(fm.population, org.organisationIds.length, org.accountableOfficers, settings)),
   };
   if (def.atypical) m.atypical = def.atypical;
   if (def.locked) m.locked = true;
@@ -250,6 +255,8 @@ export function groupMetrics(
   if (def.services) m.services = [...def.services];
   return m;
 }
+
+const costFields = (c: RunningCosts) => ({ allowance: c.allowance, fixedCosts: c.fixedCosts, runningCost: c.total });
 
 export interface ScenarioSummary {
   systems: number;
@@ -270,7 +277,13 @@ export interface ScenarioSummary {
   band: { min: number; max: number };
   systemsInBand: number;
   costPerHead: number;
+  governingBodyCost: number;
+  accountableOfficerCost: number;
   /** Total running-cost allowance, £: the sum over organisations (population × £/head). */
+  allowance: number;
+  /** Total fixed costs, £: every governing body and accountable officer at its setting. */
+  fixedCosts: number;
+  /** allowance + fixedCosts, £ a year. */
   runningCost: number;
   governingBodies: number;
   accountableOfficers: number;
@@ -318,7 +331,9 @@ export function scenarioSummary(
     band: { min: s.settings.band.min, max: s.settings.band.max },
     systemsInBand: inBand,
     costPerHead: s.settings.costPerHead,
-    runningCost: organisationsTotal * s.settings.costPerHead,
+    governingBodyCost: s.settings.governingBodyCost,
+    accountableOfficerCost: s.settings.accountableOfficerCost,
+    ...costFields(runningCosts(organisationsTotal, organisations.length, ctx.accountableOfficers, s.settings)),
     governingBodies: organisations.length,
     accountableOfficers: ctx.accountableOfficers,
   };

@@ -11,6 +11,7 @@
 import { clip, MAX_ECHO_CHARS, quoted, ScenarioError } from './errors.ts';
 import type { Bundle } from './bundle.ts';
 import { combinedName } from './shortName.ts';
+import { FIXED_COST_DEFAULTS } from './runningCosts.ts';
 import { COLLABORATION_KINDS, COLLABORATION_STATUSES, collaborationKindIssue, collaborationStatusIssue, servicesIssues, settingsIssues, type RuleIssue } from './scenarioRules.ts';
 
 export { COLLABORATION_KINDS, COLLABORATION_STATUSES };
@@ -54,6 +55,10 @@ export interface ScenarioSettings {
   band: { min: number; max: number };
   /** Running-cost allowance, £ per head. */
   costPerHead: number;
+  /** Fixed cost of one organisation's governing body, £ a year (default: runningCosts.ts). */
+  governingBodyCost: number;
+  /** Fixed cost of one accountable officer, £ a year (default: runningCosts.ts). */
+  accountableOfficerCost: number;
 }
 
 export interface ScenarioV1 {
@@ -74,7 +79,19 @@ export const DEFAULT_SETTINGS: ScenarioSettings = {
   // The band the design measures against (DESIGN.md, ReCom budget); a planner's setting, not policy.
   band: { min: 400_000, max: 3_500_000 },
   costPerHead: 21.46,
+  ...FIXED_COST_DEFAULTS,
 };
+
+/** A copy of the settings, with the defaults for any part an older scenario lacks. */
+export function settingsWithDefaults(settings: Partial<ScenarioSettings> | undefined): ScenarioSettings {
+  const band = settings?.band ?? DEFAULT_SETTINGS.band;
+  return {
+    band: { min: band.min, max: band.max },
+    costPerHead: settings?.costPerHead ?? DEFAULT_SETTINGS.costPerHead,
+    governingBodyCost: settings?.governingBodyCost ?? DEFAULT_SETTINGS.governingBodyCost,
+    accountableOfficerCost: settings?.accountableOfficerCost ?? DEFAULT_SETTINGS.accountableOfficerCost,
+  };
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Operations. Each takes a scenario and arguments and returns a new scenario; the input is never mutated and
@@ -433,6 +450,8 @@ export function removeCollaboration(s: ScenarioV1, id: string): ScenarioV1 {
 export interface SettingsPatch {
   band?: { min?: number; max?: number };
   costPerHead?: number;
+  governingBodyCost?: number;
+  accountableOfficerCost?: number;
 }
 
 export function updateSettings(s: ScenarioV1, patch: SettingsPatch): ScenarioV1 {
@@ -443,6 +462,8 @@ export function updateSettings(s: ScenarioV1, patch: SettingsPatch): ScenarioV1 
   const settings: ScenarioSettings = {
     band: { ...s.settings.band, ...(patch.band ?? {}) },
     costPerHead: patch.costPerHead ?? s.settings.costPerHead,
+    governingBodyCost: patch.governingBodyCost ?? s.settings.governingBodyCost,
+    accountableOfficerCost: patch.accountableOfficerCost ?? s.settings.accountableOfficerCost,
   };
   refuse(settingsIssues(settings), 'settings');
   return { ...s, settings };
@@ -474,7 +495,7 @@ export function emptyScenario(geo: UnitNames & { readonly unitSet: string }, nam
     systems: [{ id: 'sys-1', name: 'England', units: [...geo.codes] }],
     organisations: geo.codes.map((c, i) => ({ id: c, name: geo.names[i], units: [c] })),
     collaborations: [],
-    settings: { band: { ...DEFAULT_SETTINGS.band }, costPerHead: DEFAULT_SETTINGS.costPerHead },
+    settings: settingsWithDefaults(undefined),
   };
 }
 
@@ -485,7 +506,8 @@ export function scenarioFromBaseline(bundle: Pick<Bundle, 'baselines'>, id: stri
     throw new ScenarioError('unknown-baseline', `baseline: unknown baseline ${quoted(id)}; available: ${Object.keys(bundle.baselines).join(', ')}`, 'baseline');
   }
   const copy = JSON.parse(JSON.stringify(b)) as ScenarioV1;
-  return { ...copy, basedOn: copy.basedOn ?? id };
+  // A bundle built before a setting existed still opens: the missing parts take the defaults.
+  return { ...copy, settings: settingsWithDefaults(copy.settings), basedOn: copy.basedOn ?? id };
 }
 
 /**
@@ -509,7 +531,7 @@ export function canonicalScenario(s: ScenarioV1, geo?: Pick<UnitNames, 'indexOfC
     })),
     organisations: s.organisations.map((g) => ({ id: g.id, name: g.name, units: sortUnits(g.units) })),
     collaborations: s.collaborations.map((c) => ({ ...c, services: [...c.services], units: sortUnits(c.units) })),
-    settings: { band: { min: s.settings.band.min, max: s.settings.band.max }, costPerHead: s.settings.costPerHead },
+    settings: settingsWithDefaults(s.settings),
   };
   if (s.description) out.description = s.description;
   if (s.basedOn) out.basedOn = s.basedOn;

@@ -24,6 +24,8 @@ export const SETTINGS_LIMITS = {
   maxPopulation: 100_000_000,
   /** Running-cost allowance, £ per head: above 0 and at most £1,000 (the real figures were £21.46–£25). */
   maxCostPerHead: 1_000,
+  /** A governing body's or an accountable officer's fixed cost, £ a year: 0 (left out) to £10 million. */
+  maxFixedCost: 10_000_000,
 } as const;
 
 export interface RuleIssue {
@@ -37,8 +39,8 @@ export const kindOf = (x: unknown): string => (x === null ? 'null' : Array.isArr
 const got = (v: unknown) => (v === undefined ? 'nothing' : typeof v === 'number' || typeof v === 'string' ? quoted(v) : kindOf(v));
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-/** Issues of a whole settings object `{band: {min, max}, costPerHead}` (callers fill defaults first). */
-export function settingsIssues(settings: { band?: unknown; costPerHead?: unknown }): RuleIssue[] {
+/** Issues of a whole settings object `{band: {min, max}, costPerHead, governingBodyCost, accountableOfficerCost}` (callers fill defaults first). */
+export function settingsIssues(settings: { band?: unknown; costPerHead?: unknown; governingBodyCost?: unknown; accountableOfficerCost?: unknown }): RuleIssue[] {
   const issues: RuleIssue[] = [];
   const { band, costPerHead } = settings;
   if (!isObj(band)) {
@@ -56,6 +58,12 @@ export function settingsIssues(settings: { band?: unknown; costPerHead?: unknown
   }
   if (!isNumber(costPerHead) || costPerHead <= 0 || costPerHead > SETTINGS_LIMITS.maxCostPerHead) {
     issues.push({ path: 'costPerHead', message: `expected £ per head above 0 and at most ${formatCount(SETTINGS_LIMITS.maxCostPerHead)}, got ${got(costPerHead)}` });
+  }
+  for (const f of ['governingBodyCost', 'accountableOfficerCost'] as const) {
+    const v = settings[f];
+    if (!isNumber(v) || v < 0 || v > SETTINGS_LIMITS.maxFixedCost) {
+      issues.push({ path: f, message: `expected £ a year from 0 to ${formatCount(SETTINGS_LIMITS.maxFixedCost)}, got ${got(v)}` });
+    }
   }
   return issues;
 }

@@ -22,6 +22,7 @@ import { createEngineStatus } from './panels/engineStatus.ts';
 import { mountHeader } from './panels/header.ts';
 import { mountSummary } from './panels/summary.ts';
 import { mountTabs } from './panels/tabs.ts';
+import { mountTimeline } from './panels/timeline.ts';
 import { mountSystemsTable } from './panels/systemsTable.ts';
 import { mountFindings } from './panels/findings.ts';
 import { mountDetails } from './panels/details.ts';
@@ -137,7 +138,7 @@ async function main() {
   mountLegend(byId('legend'), session, init.unitNoun);
 
   const panels = {
-    systems: h('div'), findings: h('div'), organisations: h('div'), collaborations: h('div'), scenarios: h('div'), files: h('div'), settings: h('div'), generate: h('div'),
+    systems: h('div'), findings: h('div'), organisations: h('div'), collaborations: h('div'), scenarios: h('div'), files: h('div'), settings: h('div'), generate: h('div'), timeline: h('div'),
   };
   const tabs = mountTabs(byId('tabs'), [
     { id: 'systems', label: 'Systems', panel: panels.systems },
@@ -148,6 +149,7 @@ async function main() {
     { id: 'files', label: 'Files', panel: panels.files },
     { id: 'settings', label: 'Settings', panel: panels.settings },
     { id: 'generate', label: 'Generate', panel: panels.generate },
+    { id: 'timeline', label: 'Timeline', panel: panels.timeline },
   ]);
   // Opening a system from the table shows and zooms to it; the assignment target changes only when chosen.
   mountSystemsTable(panels.systems, session, (id) => {
@@ -176,6 +178,7 @@ async function main() {
   let compareView: Promise<CompareHandle> | undefined;
   const loadCompare = () => (compareView ??= import('./compare/compareView.ts').then(({ mountCompare }) =>
     mountCompare({ toggle: compareToggle, root: byId('compare-view'), editor: byId('editor'), engine, init, persistence, session })));
+  mountTimeline(panels.timeline, { engine, compare: (b, a) => void loadCompare().then((c) => c.open(b, a)) });
   compareToggle.addEventListener('click', () => void (compareView ?? loadCompare().then((c) => c.open())));
   // The Generate panel (and its d3, topojson and engine code) loads after the first map, in its own chunk.
   void import('./panels/generate.ts').then(({ mountGenerate }) => mountGenerate(panels.generate, {

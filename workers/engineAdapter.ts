@@ -12,7 +12,10 @@ import type { Bundle } from '../engine/bundle.ts';
 import { Geography } from '../engine/geography.ts';
 import { scenarioFromBaseline, type ScenarioV1 } from '../engine/scenario.ts';
 import { applyCommand, type Command } from '../engine/commands.ts';
-import { Evaluator, type Evaluation } from '../engine/evaluate.ts';
+import { Evaluator, evaluateScenario, type Evaluation } from '../engine/evaluate.ts';
+import { costChange, type CostBasis } from '../engine/runningCosts.ts';
+import { unitsInBox } from '../engine/unitsInBox.ts';
+import { timeline } from '../engine/timeline.ts';
 import { compareEvaluations, type Comparison } from '../engine/compare.ts';
 import { comparisonCsv } from '../engine/io/compareCsv.ts';
 import { borderMesh } from '../engine/borderMesh.ts';
@@ -107,6 +110,20 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
     return { type: 'FeatureCollection', features };
   }
 
+  /** The baselines' cost counts, measured once each: what an option's running costs are shown against. */
+  const baselineCosts = new Map<string, CostBasis>();
+  function costAgainstBaseline(scenario: ScenarioV1, summary: State['summary']): State['costChange'] {
+    const id = scenario.basedOn;
+    const g = need().geo;
+    if (!id || !Object.prototype.hasOwnProperty.call(g.bundle.baselines, id)) return undefined;
+    let basis = baselineCosts.get(id);
+    if (!basis) {
+      basis = evaluateScenario(g, scenarioFromBaseline(g.bundle, id)).summary;
+      baselineCosts.set(id, basis);
+    }
+    return costChange(g.bundle.baselines[id].name, basis, summary, scenario.settings);
+  }
+
   function makeState(): State {
     const { geo: g, scenario } = need();
     const ev = evaluator.evaluate(scenario);
@@ -140,6 +157,7 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
       organisations,
       collaborations: ev.collaborations,
       summary: ev.summary,
+      costChange: costAgainstBaseline(scenario, ev.summary),
       findings: ev.findings,
       systemFindings: ev.systems.map((m) => countBySystem.get(m.id) ?? 0),
       unitSystem,
@@ -375,6 +393,16 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
       for (let i = 0; i < geo.n; i++) if (normaliseKey(geo.codes[i]).startsWith(q) || normaliseKey(geo.nhsCodes[i]).startsWith(q)) add(i);
       for (let i = 0; i < geo.n; i++) if (normaliseKey(geo.names[i]).includes(q)) add(i);
       return hits;
+    },
+
+    async timeline() {
+      if (!geo) throw new Error('engine: call init() first');
+      return timeline(geo, geo.bundle);
+    },
+
+    async unitsInBox(box) {
+      if (!geo) throw new Error('engine: call init() first');
+      return unitsInBox(geo, box);
     },
 
     async unitsInCouncil(tier, code) {

@@ -4,7 +4,7 @@
  * scenario only when there is no problem at all, so an import never yields a partial scenario.
  */
 import type { Geography } from '../geography.ts';
-import { DEFAULT_SETTINGS, SCENARIO_SCHEMA, type OrganisationDef, type ScenarioV1, type SystemDef } from '../scenario.ts';
+import { settingsWithDefaults, SCENARIO_SCHEMA, type OrganisationDef, type ScenarioV1, type SystemDef } from '../scenario.ts';
 import { clip, ImportError, MAX_ECHO_CHARS, MAX_ISSUES, quoted, type ImportIssue } from '../errors.ts';
 import { listCodes } from './validate.ts';
 
@@ -108,7 +108,7 @@ export function scenarioFromAssignments(
     systems: [...systems.values()],
     organisations,
     collaborations: [],
-    settings: { band: { ...DEFAULT_SETTINGS.band }, costPerHead: DEFAULT_SETTINGS.costPerHead },
+    settings: settingsWithDefaults(undefined),
   };
 }
 

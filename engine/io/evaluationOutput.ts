@@ -72,6 +72,8 @@ export function evaluationCsv(ev: Evaluation, source: ProvenanceSource): string 
     population: s.englandTotal,
     ccg_count: ev.systemPartition.unitToGroup.length,
     organisation_count: s.organisations,
+    allowance_gbp: Math.round(s.allowance),
+    fixed_costs_gbp: Math.round(s.fixedCosts),
     running_cost_gbp: Math.round(s.runningCost),
     governing_bodies: s.governingBodies,
     accountable_officers: s.accountableOfficers,

@@ -17,7 +17,7 @@ export function flatColumns(level: GroupLevel): string[] {
   const common = [
     'id', 'name', 'population', 'ccg_count', 'ccg_parts', 'organisation_count', 'ccg_codes', 'organisation_ids', 'area_km2',
     'perimeter_km', 'components', 'polsby_popper', 'coterminosity_utla', 'coterminosity_lad', 'split_utla',
-    'split_lad', 'regions', 'gp_practices', 'registered_patients', 'running_cost_gbp', 'governing_bodies',
+    'split_lad', 'regions', 'gp_practices', 'registered_patients', 'allowance_gbp', 'fixed_costs_gbp', 'running_cost_gbp', 'governing_bodies',
     'accountable_officers',
   ];
   if (level === 'systems') return [...common, 'atypical_reason', 'locked'];
@@ -48,6 +48,8 @@ export function flatRecord(m: GroupMetrics): FlatRecord {
     regions: m.regions.join(';'),
     gp_practices: m.gpPractices,
     registered_patients: Math.round(m.registeredPatients),
+    allowance_gbp: Math.round(m.allowance),
+    fixed_costs_gbp: Math.round(m.fixedCosts),
     running_cost_gbp: Math.round(m.runningCost),
     governing_bodies: m.governingBodies,
     accountable_officers: m.accountableOfficers,

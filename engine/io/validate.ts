@@ -6,14 +6,14 @@
  * fields obey the same rules as the operations (scenarioRules.ts).
  *
  * Lenient only where a default is unambiguous: missing `collaborations` → none; missing `settings`, `band` or
- * `costPerHead` → DEFAULT_SETTINGS. Present but malformed → an error. A system or organisation with no units is
+ * `costPerHead`, `governingBodyCost`, `accountableOfficerCost` → DEFAULT_SETTINGS. Present but malformed → an error. A system or organisation with no units is
  * accepted (it breaks no partition); `removeEmptySystems` drops them, and operations never make them.
  */
 import type { Geography } from '../geography.ts';
 import {
   COLLABORATION_KINDS,
   COLLABORATION_STATUSES,
-  DEFAULT_SETTINGS,
+  settingsWithDefaults,
   SCENARIO_SCHEMA,
   type CollaborationDef,
   type OrganisationDef,
@@ -266,7 +266,7 @@ function readCollaborations(raw: unknown, geo: ValidationGeography, issues: Issu
 }
 
 function readSettings(raw: unknown, issues: Issues): ScenarioSettings {
-  const settings: ScenarioSettings = { band: { ...DEFAULT_SETTINGS.band }, costPerHead: DEFAULT_SETTINGS.costPerHead };
+  const settings: ScenarioSettings = settingsWithDefaults(undefined);
   if (raw === undefined) return settings;
   if (!isObj(raw)) {
     issues.add('settings', `expected an object, got ${kindOf(raw)}`);
@@ -275,9 +275,16 @@ function readSettings(raw: unknown, issues: Issues): ScenarioSettings {
   // Missing parts take the defaults; what is there obeys the operations' rules.
   const band = raw.band === undefined ? settings.band : raw.band;
   const costPerHead = raw.costPerHead === undefined ? settings.costPerHead : raw.costPerHead;
-  const problems = settingsIssues({ band, costPerHead });
+  const governingBodyCost = raw.governingBodyCost === undefined ? settings.governingBodyCost : raw.governingBodyCost;
+  const accountableOfficerCost = raw.accountableOfficerCost === undefined ? settings.accountableOfficerCost : raw.accountableOfficerCost;
+  const problems = settingsIssues({ band, costPerHead, governingBodyCost, accountableOfficerCost });
   issues.addRules('settings', problems);
   if (problems.length > 0) return settings;
   const b = band as { min: number; max: number };
-  return { band: { min: b.min, max: b.max }, costPerHead: costPerHead as number };
+  return {
+    band: { min: b.min, max: b.max },
+    costPerHead: costPerHead as number,
+    governingBodyCost: governingBodyCost as number,
+    accountableOfficerCost: accountableOfficerCost as number,
+  };
 }

@@ -97,7 +97,7 @@ describe('settings: finite and in range, one rulebook for files and operations',
   });
 
   it('accepts the edges of the ranges', () => {
-    const edge = { band: { min: 0, max: SETTINGS_LIMITS.maxPopulation }, costPerHead: SETTINGS_LIMITS.maxCostPerHead };
+    const edge = { band: { min: 0, max: SETTINGS_LIMITS.maxPopulation }, costPerHead: SETTINGS_LIMITS.maxCostPerHead, governingBodyCost: 0, accountableOfficerCost: SETTINGS_LIMITS.maxFixedCost };
     expect(validateScenario({ ...stp, settings: edge }, geo).settings).toEqual(edge);
     expect(updateSettings(stp, edge).settings).toEqual(edge);
   });

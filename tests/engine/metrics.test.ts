@@ -68,9 +68,10 @@ describe('STP 2019 golden values (raw ONS lookup and SAPE21DT5)', () => {
       expect(m.areaKm2).toBeCloseTo(area, 6);
       expect(m.polsbyPopper).toBeGreaterThan(0);
       expect(m.polsbyPopper).toBeLessThanOrEqual(1);
-      expect(m.runningCost).toBeCloseTo(m.population * 21.46, 6);
+      expect(m.allowance).toBeCloseTo(m.population * 21.46, 6);
+      expect(m.runningCost).toBeCloseTo(m.allowance + m.fixedCosts, 6);
     }
-    expect(ev.summary.runningCost).toBeCloseTo(55_977_178 * 21.46, 3);
+    expect(ev.summary.allowance).toBeCloseTo(55_977_178 * 21.46, 3);
   });
 
   it('STP 2019 systems are contiguous (counting the Isle of Wight water links) and each in one region', () => {
@@ -209,7 +210,7 @@ describe('metrics on the hand-made grid', () => {
     ],
     organisations: C.map((c) => ({ id: c, name: c, units: [c] })),
     collaborations: [],
-    settings: { band: { min: 0, max: 1e9 }, costPerHead: 10 },
+    settings: { band: { min: 0, max: 1e9 }, costPerHead: 10, governingBodyCost: 0, accountableOfficerCost: 0 },
   };
 
   it('coterminosity counts only councils wholly inside; C is split between U1 and U2', () => {

@@ -1,4 +1,5 @@
 // Logic of the scenario operations on the six-CCG fixture (real-data behaviour: scenarioReal.test.ts).
+import { FIXED_COST_DEFAULTS } from '../../engine/runningCosts.ts';
 import { describe, expect, it } from 'vitest';
 import { Geography } from '../../engine/geography.ts';
 import { ScenarioError } from '../../engine/errors.ts';
@@ -225,7 +226,7 @@ describe('collaborations, settings and the scenario itself', () => {
 
   it('updateSettings merges a patch and refuses a bad band or allowance', () => {
     const s = updateSettings(base(), { band: { max: 2_000_000 } });
-    expect(s.settings).toEqual({ band: { min: 400_000, max: 2_000_000 }, costPerHead: 21.46 });
+    expect(s.settings).toEqual({ band: { min: 400_000, max: 2_000_000 }, costPerHead: 21.46, ...FIXED_COST_DEFAULTS });
     refused(() => updateSettings(base(), { band: { min: 5_000_000 } }), 'invalid-argument', /settings.band: min \(5000000\) is greater than max/);
     refused(() => updateSettings(base(), { band: { min: -1 } }), 'invalid-argument', /settings.band.min/);
     refused(() => updateSettings(base(), { costPerHead: 0 }), 'invalid-argument', /settings.costPerHead/);

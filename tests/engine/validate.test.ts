@@ -1,4 +1,5 @@
 // Scenario files: the JSON round trip and every way a file can be wrong, on the real unit set.
+import { FIXED_COST_DEFAULTS } from '../../engine/runningCosts.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseScenarioJson, validateScenario } from '../../engine/io/validate.ts';
 import { ScenarioValidationError } from '../../engine/errors.ts';
@@ -45,7 +46,7 @@ describe('validateScenario accepts', () => {
     const s = validateScenario(j, geo);
     expect('extra' in s).toBe(false);
     expect(s.systems[0]).toEqual({ id: stp.systems[0].id, name: stp.systems[0].name, units: stp.systems[0].units });
-    expect(s.settings).toEqual({ band: { min: 400_000, max: 3_500_000 }, costPerHead: 21.46 });
+    expect(s.settings).toEqual({ band: { min: 400_000, max: 3_500_000 }, costPerHead: 21.46, ...FIXED_COST_DEFAULTS });
     expect(s.collaborations).toEqual([]);
     expect(s.systems[0].units).not.toBe(j.systems[0].units);
   });

@@ -36,7 +36,7 @@ export function formatFigure(key: string, x: number | null): string {
   if (x === null) return '—';
   if (key.startsWith('coterminosity')) return formatShare(x);
   if (key === 'polsby_popper') return x.toFixed(3);
-  if (key === 'running_cost_gbp') return pounds(x);
+  if (key.endsWith('_gbp')) return pounds(x);
   return formatCount(x);
 }
 

@@ -17,6 +17,7 @@ import { h, fill, isTyping } from '../dom.ts';
 import { formatCount } from '../panels/format.ts';
 import { download } from '../panels/files.ts';
 import { createOptionPicker, type OptionChoice, type OptionPicker } from './optionPicker.ts';
+import { saveComparePicture } from './comparePicture.ts';
 import { createCompareMaps, MAX_OVERLAPPING_MARKS, type CompareMaps } from './compareMaps.ts';
 import { listedChanges, mountComparePanel, type ComparePanel, type Level } from './comparePanel.ts';
 
@@ -34,7 +35,7 @@ export interface CompareDeps {
 
 export interface CompareHandle {
   /** Opens the view; with `b`, compares the scenario being edited (A) with that choice (B). */
-  open(b?: OptionChoice): Promise<void>;
+  open(b?: OptionChoice, a?: OptionChoice): Promise<void>;
   close(): void;
   readonly isOpen: boolean;
 }
@@ -107,6 +108,20 @@ export function mountCompare(d: CompareDeps): CompareHandle {
       if (pickers[0].set(b) && pickers[1].set(a)) void run();
     });
     const exportBtn = h('button', { type: 'button', class: 'btn btn-primary', id: 'compare-export' }, 'Export comparison CSV');
+    const pictureBtn = h('button', { type: 'button', class: 'btn', id: 'compare-picture' }, 'Save maps picture');
+    pictureBtn.addEventListener('click', async () => {
+      if (!view) return;
+      pictureBtn.disabled = true;
+      try {
+        await saveComparePicture(maps.maps, view, [mapLabels[0].textContent ?? '', mapLabels[1].textContent ?? ''], d.init);
+        status.textContent = 'Maps picture saved: A4 landscape at 200 dpi, A and B side by side.';
+      } catch (e) {
+        error.textContent = `The maps picture could not be made: ${(e as Error).message}`;
+        error.hidden = false;
+      } finally {
+        pictureBtn.disabled = false;
+      }
+    });
     exportBtn.addEventListener('click', async () => {
       if (view) download(await d.engine.exportComparisonCsv());
     });
@@ -123,7 +138,7 @@ export function mountCompare(d: CompareDeps): CompareHandle {
       h('div', { class: 'cmp-bar' },
         h('h2', { id: 'compare-title', class: 'cmp-title', tabindex: -1 }, 'Compare options'),
         pickers[0].el, swap, pickers[1].el, status,
-        h('div', { class: 'cmp-bar-end' }, exportBtn)),
+        h('div', { class: 'cmp-bar-end' }, pictureBtn, exportBtn)),
       error,
       h('div', { class: 'cmp-body' }, mapsEl, panelEl));
     d.root.setAttribute('aria-labelledby', 'compare-title');
@@ -217,7 +232,7 @@ export function mountCompare(d: CompareDeps): CompareHandle {
     get isOpen() {
       return isOpen;
     },
-    async open(b) {
+    async open(b, a) {
       if (isOpen && !b) return;
       show(true);
       const first = !built;
@@ -230,8 +245,10 @@ export function mountCompare(d: CompareDeps): CompareHandle {
         pickers[1].set(`baseline:${d.session.engine.get()?.scenario.basedOn ?? d.init.baselines[0]?.id}`);
       }
       if (b) {
-        pickers[0].set('current');
-        pickers[1].offer(b);
+        // A choice already listed (a baseline) is selected, not offered twice.
+        if (!a) pickers[0].set('current');
+        else if (!pickers[0].set(a.key)) pickers[0].offer(a);
+        if (!a || !pickers[1].set(b.key)) pickers[1].offer(b);
       }
       if (window.matchMedia(NARROW).matches) showSide(mapsEl.dataset.show === 'b' ? 'b' : 'a');
       document.getElementById('compare-title')?.focus();

@@ -92,8 +92,62 @@ function ellipsis(ctx: CanvasRenderingContext2D, text: string, width: number): s
   return `${t.trimEnd()}…`;
 }
 
+/** One map captured into the box at (areaX, areaY), as large as fits, framed, with its scale bar. */
+async function drawMap(ctx: CanvasRenderingContext2D, map: MlMap, areaX: number, areaY: number, areaW: number, areaH: number): Promise<void> {
+  const css = map.getContainer();
+  const fit = Math.min(areaW / css.clientWidth, areaH / css.clientHeight);
+  const shot = await captureMap(map, Math.min(4, Math.max(1, Math.ceil(fit))));
+  const w = Math.round(css.clientWidth * fit);
+  const h = Math.round(css.clientHeight * fit);
+  const mapX = areaX + Math.round((areaW - w) / 2);
+  const mapY = areaY;
+  ctx.imageSmoothingQuality = 'high';
+  ctx.drawImage(shot, mapX, mapY, w, h);
+  ctx.strokeStyle = MUTED;
+  ctx.lineWidth = 2;
+  ctx.strokeRect(mapX, mapY, w, h);
+
+  // Scale bar, bottom left of the map: the longest round distance within a fifth of the map's width.
+  const metresPerPx = metresPerCssPixel(map) / fit;
+  const km = niceKm((w / 5) * metresPerPx / 1000);
+  const barW = Math.round((km * 1000) / metresPerPx);
+  const barH = Math.round(2.5 * PT);
+  const pad = Math.round(0.08 * PRINT_DPI);
+  ctx.font = `${Math.round(8 * PT)}px ${FONT}`;
+  const label = `${km} km`;
+  const boxW = barW + ctx.measureText(label).width + 3 * pad;
+  const boxH = barH + 2 * pad + Math.round(2 * PT);
+  const bx = mapX + pad;
+  const by = mapY + h - pad - boxH;
+  ctx.fillStyle = 'rgba(255,255,255,0.9)';
+  ctx.fillRect(bx, by, boxW, boxH);
+  const half = Math.round(barW / 2);
+  ctx.fillStyle = INK;
+  ctx.fillRect(bx + pad, by + pad + Math.round(PT), half, barH);
+  ctx.strokeStyle = INK;
+  ctx.lineWidth = 2;
+  ctx.strokeRect(bx + pad, by + pad + Math.round(PT), barW, barH);
+  ctx.textBaseline = 'middle';
+  ctx.fillText(label, bx + 2 * pad + barW, by + boxH / 2);
+  ctx.textBaseline = 'top';
+}
+
 /** The whole page: the map captured from `map`, framed by the title, the key, the scale bar and the sources. */
-export async function renderMapPicture(map: MlMap, content: PictureContent): Promise<HTMLCanvasElement> {
+export function renderMapPicture(map: MlMap, content: PictureContent): Promise<HTMLCanvasElement> {
+  return renderMapsPicture([{ map }], content);
+}
+
+/** One map on a page, with the heading drawn above it (e.g. "A: Baseline: STPs and CCGs, April 2019"). */
+export interface PicturePanel {
+  map: MlMap;
+  heading?: string;
+}
+
+/**
+ * The page with its maps side by side (one for the editor, two for a comparison), each with its own scale bar and
+ * heading, sharing the title, the key, the date and the sources.
+ */
+export async function renderMapsPicture(panels: readonly PicturePanel[], content: PictureContent): Promise<HTMLCanvasElement> {
   const W = PRINT_WIDTH;
   const H = PRINT_HEIGHT;
   const margin = Math.round(0.4 * PRINT_DPI);
@@ -155,45 +209,20 @@ export async function renderMapPicture(map: MlMap, content: PictureContent): Pro
     ctx.fillText(ellipsis(ctx, k.name, colW - sw - 0.1 * PRINT_DPI), cx + sw + Math.round(0.05 * PRINT_DPI), cy);
   });
 
-  // The map, as large as fits beside the key, sharp at that size.
-  const areaX = margin;
-  const areaW = keyX - gap - margin;
-  const areaH = bodyBottom - bodyTop;
-  const css = map.getContainer();
-  const fit = Math.min(areaW / css.clientWidth, areaH / css.clientHeight);
-  const shot = await captureMap(map, Math.min(4, Math.max(1, Math.ceil(fit))));
-  const w = Math.round(css.clientWidth * fit);
-  const h = Math.round(css.clientHeight * fit);
-  const mapX = areaX + Math.round((areaW - w) / 2);
-  const mapY = bodyTop;
-  ctx.imageSmoothingQuality = 'high';
-  ctx.drawImage(shot, mapX, mapY, w, h);
-  ctx.strokeStyle = MUTED;
-  ctx.lineWidth = 2;
-  ctx.strokeRect(mapX, mapY, w, h);
-
-  // Scale bar, bottom left of the map: the longest round distance within a fifth of the map's width.
-  const metresPerPx = metresPerCssPixel(map) / fit;
-  const km = niceKm((w / 5) * metresPerPx / 1000);
-  const barW = Math.round((km * 1000) / metresPerPx);
-  const barH = Math.round(2.5 * PT);
-  const pad = Math.round(0.08 * PRINT_DPI);
-  ctx.font = `${Math.round(8 * PT)}px ${FONT}`;
-  const label = `${km} km`;
-  const boxW = barW + ctx.measureText(label).width + 3 * pad;
-  const boxH = barH + 2 * pad + Math.round(2 * PT);
-  const bx = mapX + pad;
-  const by = mapY + h - pad - boxH;
-  ctx.fillStyle = 'rgba(255,255,255,0.9)';
-  ctx.fillRect(bx, by, boxW, boxH);
-  const half = Math.round(barW / 2);
-  ctx.fillStyle = INK;
-  ctx.fillRect(bx + pad, by + pad + Math.round(PT), half, barH);
-  ctx.strokeStyle = INK;
-  ctx.lineWidth = 2;
-  ctx.strokeRect(bx + pad, by + pad + Math.round(PT), barW, barH);
-  ctx.textBaseline = 'middle';
-  ctx.fillText(label, bx + 2 * pad + barW, by + boxH / 2);
+  // The maps, as large as fit side by side beside the key, sharp at that size.
+  const headingH = panels.some((p) => p.heading) ? Math.round(14 * PT) : 0;
+  const slotW = (keyX - gap - margin - (panels.length - 1) * gap) / panels.length;
+  const areaH = bodyBottom - bodyTop - headingH;
+  for (const [k, panel] of panels.entries()) {
+    const slotX = margin + k * (slotW + gap);
+    if (panel.heading) {
+      ctx.textBaseline = 'top';
+      ctx.fillStyle = INK;
+      ctx.font = `bold ${Math.round(10 * PT)}px ${FONT}`;
+      ctx.fillText(ellipsis(ctx, panel.heading, slotW), slotX, bodyTop);
+    }
+    await drawMap(ctx, panel.map, slotX, bodyTop + headingH, slotW, areaH);
+  }
   return page;
 }
 

@@ -81,7 +81,7 @@ export function attachTools(d: ToolDeps): void {
       width: `${Math.abs(p.x - start.x)}px`, height: `${Math.abs(p.y - start.y)}px`,
     });
   };
-  const onBoxUp = (e: MouseEvent) => {
+  const onBoxUp = async (e: MouseEvent) => {
     document.removeEventListener('mousemove', onBoxMove);
     document.removeEventListener('mouseup', onBoxUp);
     if (!box) return;
@@ -91,8 +91,10 @@ export function attachTools(d: ToolDeps): void {
     box = null;
     map.dragPan.enable();
     if (Math.abs(p.x - start.x) < 3 && Math.abs(p.y - start.y) < 3) return;
-    const feats = map.queryRenderedFeatures([[Math.min(start.x, p.x), Math.min(start.y, p.y)], [Math.max(start.x, p.x), Math.max(start.y, p.y)]], { layers: [LAYERS.unitsFill] });
-    const ids = [...new Set(feats.map((f) => f.id).filter((x): x is number => typeof x === 'number'))].sort((a, b) => a - b);
+    // The engine decides what lies mostly inside; the map only turns the box's corners into lon/lat.
+    const a = map.unproject([start.x, start.y]);
+    const b = map.unproject([p.x, p.y]);
+    const ids = await d.engine.unitsInBox([Math.min(a.lng, b.lng), Math.min(a.lat, b.lat), Math.max(a.lng, b.lng), Math.max(a.lat, b.lat)]);
     const base = additive ? session.selection.get() : [];
     session.selection.set([...base, ...ids.filter((i) => !base.includes(i))]);
     d.notify.info(`${plural(ids.length, 'CCG')} in the box selected.`);

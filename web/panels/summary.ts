@@ -55,7 +55,12 @@ export function mountSummary(el: HTMLElement, session: Session, actions: Actions
     stats.organisations.set(formatCount(s.organisations), 'organisations');
     stats.typical.set(`${s.typicalSystems} of ${s.systems}`, 'typically one CCG per ICS', s.atypicalSystems.length ? `${s.atypicalSystems.length} marked atypical` : '');
     stats.band.set(`${s.systemsInBand} of ${s.systems}`, `in band ${formatShort(s.band.min)}–${formatShort(s.band.max)}`);
-    stats.cost.set(pounds(s.runningCost), `running cost at £${s.costPerHead}/head`, `${s.accountableOfficers} AOs · ${s.governingBodies} governing bodies`);
+    const change = st.costChange;
+    const saving = change && change.runningCost !== 0
+      ? ` · ${change.runningCost < 0 ? 'saves' : 'costs'} ${pounds(Math.abs(change.runningCost))} a year against ${change.against}`
+      : '';
+    stats.cost.set(pounds(s.runningCost), `running costs a year: £${s.costPerHead}/head + fixed`,
+      `${pounds(s.allowance)} allowance + ${pounds(s.fixedCosts)} for ${s.governingBodies} governing bodies and ${s.accountableOfficers} AOs${saving}`);
     total.className = s.populationConserved ? 'ok' : 'bad';
     setText(total, `${formatCount(s.systemsTotal)} people in systems${s.populationConserved ? ' ✓ England total' : ` ✗ England is ${formatCount(s.englandTotal)}`}${
       s.unassignedUnits.systems ? ` · ${s.unassignedUnits.systems} CCGs in no system` : ''}`);
