@@ -101,8 +101,8 @@ function runGenerate(argv: string[], report: Reporter): Promise<number> {
   const data = new Data(report);
   const ctx = { args: [], values: {}, report, data };
   return generateCommand(argv, {
-    geography: () => data.geography(),
-    readScenario: (_geo, ref) => readScenario(ctx, ref),
+    geography: (unitSet) => data.geography(unitSet),
+    readScenario: (geo, ref) => readScenario(ctx, ref, geo.unitSet),
     writeFile: (path, text) => writeFileAtomic(path, text),
     stdout: process.stdout,
     stderr: process.stderr,
