@@ -75,7 +75,11 @@ export function contiguousStart(geo: Geography, start: ScenarioV1): { scenario: 
       const comp = [u];
       seen[u] = 1;
       for (let k = 0; k < comp.length; k++) {
-        for (const v of geo.neighbours(comp[k])) if (systemOf[v] === d && !seen[v]) (seen[v] = 1), comp.push(v);
+        for (const v of geo.neighbours(comp[k])) {
+          if (systemOf[v] !== d || seen[v]) continue;
+          seen[v] = 1;
+          comp.push(v);
+        }
       }
       comps.push(comp);
     }
