@@ -12,12 +12,16 @@ export const COMMON_OPTIONS = {
   format: { type: 'string' },
   output: { type: 'string', short: 'o' },
   errors: { type: 'string' },
+  units: { type: 'string' },
 } as const satisfies Options;
 
 export const COMMON_HELP = `Common options:
   -o, --output FILE   write to FILE (atomically) instead of standard output; - is standard output
   --format FORMAT     output format (see above); json and jsonl also make errors JSON
   --errors text|json  errors on stderr as text lines (default) or one JSON object per line
+  --units UNITSET     the unit set: ccg-2019 (default, the 191 CCGs of April 2019), ccg-district-2019 (each CCG
+                      cut by the 2019 districts) or lsoa-2011 (32,844 LSOAs); a scenario on another unit set is
+                      refused (footprints convert moves it)
   --verbose           progress on stderr (quiet by default)
   -h, --help          this help`;
 

@@ -12,10 +12,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from './command.ts';
 import { COMMON_HELP, expectCount, oneOf, parseCommandArgs, wantsJsonErrors } from './args.ts';
-import { Data } from './data.ts';
+import { Data, DEFAULT_UNIT_SET, UNIT_SET_IDS } from './data.ts';
 import { EXIT, SetupError, UsageError } from './errors.ts';
 import { Reporter } from './report.ts';
 import { baselines } from './commands/baselines.ts';
+import { convertCommand } from './commands/convert.ts';
 import { evaluate } from './commands/evaluate.ts';
 import { compare } from './commands/compare.ts';
 import { exportCommand } from './commands/export.ts';
@@ -25,11 +26,11 @@ import { writeFileAtomic } from './io.ts';
 import { readScenario } from './inputs.ts';
 import { generateCommand, GENERATE_SUMMARY } from './commands/generate.ts';
 
-const COMMANDS: readonly Command[] = [evaluate, compare, exportCommand, importCommand, baselines];
+const COMMANDS: readonly Command[] = [evaluate, compare, exportCommand, importCommand, convertCommand, baselines];
 
 function usage(): string {
   const width = Math.max('generate'.length, ...COMMANDS.map((c) => c.name.length));
-  return `footprints: NHS commissioning footprints on the CCGs of April 2019
+  return `footprints: NHS commissioning footprints on the CCGs of April 2019 or finer unit sets (--units)
 
 Usage: footprints COMMAND [options] ARGUMENTS
        footprints COMMAND --help | footprints --help | footprints --version
@@ -86,7 +87,8 @@ function run(argv: string[], report: Reporter, out: (text: string) => void): num
     out(`${command.help}\n\n${COMMON_HELP}\n`);
     return EXIT.ok;
   }
-  const ctx = { args: positionals, values, report, data: new Data(report) };
+  const units = oneOf(values.units, UNIT_SET_IDS, '--units', DEFAULT_UNIT_SET);
+  const ctx = { args: positionals, values, report, data: new Data(report, units) };
   command.run(ctx);
   return report.failed ? EXIT.badInput : EXIT.ok;
 }
@@ -99,8 +101,8 @@ function runGenerate(argv: string[], report: Reporter): Promise<number> {
   const data = new Data(report);
   const ctx = { args: [], values: {}, report, data };
   return generateCommand(argv, {
-    geography: () => data.geography(),
-    readScenario: (_geo, ref) => readScenario(ctx, ref),
+    geography: (unitSet) => data.geography(unitSet),
+    readScenario: (geo, ref) => readScenario(ctx, ref, geo.unitSet),
     writeFile: (path, text) => writeFileAtomic(path, text),
     stdout: process.stdout,
     stderr: process.stderr,

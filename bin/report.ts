@@ -25,6 +25,16 @@ export class Reporter {
     if (this.verbose) this.stderr(`footprints: ${text.trimEnd()}\n`);
   }
 
+  /** A line the user should see whatever --verbose says (e.g. what a conversion had to decide). */
+  notice(text: string): void {
+    this.stderr(`footprints: ${text.trimEnd()}\n`);
+  }
+
+  /** One JSON document on a line of its own on stderr (a report beside output written to stdout). */
+  jsonLine(doc: object): void {
+    this.stderr(JSON.stringify(doc) + '\n');
+  }
+
   /** Prints records as one line of text each, or one JSON object per line. */
   print(records: ErrorRecord[], text: string): void {
     if (this.json) for (const r of records) this.stderr(JSON.stringify(r) + '\n');

@@ -24,6 +24,7 @@ export const FINDING_CODES = [
   'several-organisations-no-reason',
   'system-crosses-region',
   'council-split',
+  'baseline-not-exact',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -141,6 +142,26 @@ function councilFinding(geo: Geography, tab: CouncilTable, c: number, label: str
   };
 }
 
+/**
+ * A scenario started from a baseline that cannot be exact on this unit set (ICB 2022 on whole CCGs) says so,
+ * naming each unit the real boundaries split and the people on each side (the descriptor's `baselineSplits`).
+ * Kept after edits: the scenario's starting point was approximate whatever it became since.
+ */
+function baselineFinding(geo: Geography, baseline: string): Finding | null {
+  const splits = Object.prototype.hasOwnProperty.call(geo.bundle.baselineSplits ?? {}, baseline) ? geo.bundle.baselineSplits[baseline] : [];
+  if (splits.length === 0) return null;
+  const name = geo.bundle.baselines[baseline]?.name ?? baseline;
+  const subject = splits.length === 1 ? `1 ${geo.noun.one} is` : `${splits.length} ${geo.noun.many} are`;
+  const text = splits.map((u) => `${u.unitName} (${u.unit}): ${u.parts.map((p) => `${formatCount(p.population)} in ${p.groupName}`).join(', ')}`).join('; ');
+  return {
+    severity: 'info',
+    code: 'baseline-not-exact',
+    message: `This scenario starts from ${name}, which cannot be exact on ${geo.noun.many}: ${subject} split by its real boundaries, each placed with its most populous part. ${text}.`,
+    ids: [],
+    units: splits.map((u) => u.unit),
+  };
+}
+
 type Keyed<T> = { key: readonly unknown[]; value: T };
 
 /**
@@ -188,6 +209,7 @@ export class Checker {
   private readonly bySystem = new WeakMap<GroupMetrics, Keyed<(Finding | null)[]>>();
   private readonly byOrganisation = new WeakMap<GroupMetrics, Keyed<Finding | null>>();
   private readonly byCouncil: { utla: (Keyed<Finding | null> | undefined)[]; lad: (Keyed<Finding | null> | undefined)[] } = { utla: [], lad: [] };
+  private readonly byBaseline = new Map<string, Finding | null>();
 
   constructor(geo: Geography) {
     this.geo = geo;
@@ -229,6 +251,11 @@ export class Checker {
     const councils = councilTables(geo);
     this.councilSplits(councils.utla, 'upper-tier council', inp, out, at);
     this.councilSplits(councils.lad, 'district council', inp, out, at);
+    if (s.basedOn !== undefined) {
+      if (!this.byBaseline.has(s.basedOn)) this.byBaseline.set(s.basedOn, baselineFinding(geo, s.basedOn));
+      const f = this.byBaseline.get(s.basedOn);
+      if (f) out.push(f);
+    }
     return out;
   }
 

@@ -13,9 +13,12 @@ import type { ScenarioV1 } from '../../engine/scenario.ts';
 import { METRICS, OBJECTIVES, type ObjectiveName, type Weights } from '../../engine/generate/objectives.ts';
 import { createGeneration, generationResults, mergeResults, progressOf, runChain, type Generation } from '../../engine/generate/run.ts';
 import { scenarioFromPlan } from '../../engine/generate/toScenario.ts';
+import { keepWholeOf } from '../../engine/generate/graph.ts';
+import { UNIT_SETS } from '../../engine/bundle.ts';
 
 export interface GenerateIo {
-  geography(): Geography;
+  /** The geography of a unit set (one of UNIT_SETS). */
+  geography(unitSet: string): Geography;
   readScenario(geo: Geography, ref: string): ScenarioV1;
   writeFile(path: string, text: string): void;
   stdout: { write(s: string): unknown };
@@ -43,7 +46,9 @@ standard error (a bar on a terminal, plain lines otherwise). Ctrl+C writes the b
   --lock ID,…               systems never changed (besides those locked in the scenario)
   --top K                   how many distinct best plans to write (default 1)
   --burst B                 steps per burst before restarting from the best plan
+  --units UNITSET           the unit set: ${UNIT_SETS.join(', ')} (default ${UNIT_SETS[0]}); SCENARIO must be on it
   --keep-organisations      organisations are never split
+  --keep-ccgs               the 2019 CCGs are never split (units finer than CCGs move only with their whole CCG)
   --within-regions          systems stay inside one NHS region
   --ensemble FILE.csv       also run a plain chain and write every n-th plan's metrics (--every N)
 
@@ -75,6 +80,13 @@ function parseObjectives(value: string): Weights {
     out[name as ObjectiveName] = w;
   }
   return out;
+}
+
+/** The units of each 2019 CCG, from the descriptor's `membership.ccg2019` (each unit's primary CCG). */
+function ccgMembers(geo: Geography): number[][] {
+  const members: number[][] = geo.bundle.ccg2019.code.map(() => []);
+  geo.bundle.membership.ccg2019.primary.forEach((c, i) => members[c].push(i));
+  return members;
 }
 
 /** `best.json` → `best-2.json` for the option ranked 2. */
@@ -111,11 +123,13 @@ async function run(argv: string[], io: GenerateIo): Promise<number> {
       every: { type: 'string' },
       units: { type: 'string' },
       'keep-organisations': { type: 'boolean' },
+      'keep-ccgs': { type: 'boolean' },
       'within-regions': { type: 'boolean' },
     },
   });
   if (positionals.length !== 1) throw new OptionError(`generate takes one scenario (a file or baseline:NAME), got ${positionals.length}`);
-  if (values.units !== undefined) throw new OptionError('--units is not available yet: generate runs on the bundle\'s own unit set');
+  const units = values.units ?? UNIT_SETS[0];
+  if (!(UNIT_SETS as readonly string[]).includes(units)) throw new OptionError(`--units must be one of ${UNIT_SETS.join(', ')}, not "${units}"`);
   if (!values.output) throw new OptionError('generate needs -o FILE for the best plan');
   const steps = wholeNumber(values.steps, '--steps', 1);
   const seed = wholeNumber(values.seed, '--seed', 0);
@@ -126,15 +140,17 @@ async function run(argv: string[], io: GenerateIo): Promise<number> {
   const every = values.ensemble === undefined ? 0 : values.every === undefined ? Math.max(1, Math.floor(steps / 10_000)) : wholeNumber(values.every, '--every', 1);
   if (values.every !== undefined && values.ensemble === undefined) throw new OptionError('--every needs --ensemble FILE');
 
-  const geo = io.geography();
+  const geo = io.geography(units);
   const start = io.readScenario(geo, positionals[0]);
   const band = values.band === undefined ? start.settings.band : parseBand(values.band);
   const lock = values.lock === undefined ? [] : values.lock.split(',').filter((s) => s !== '');
+  // Each unit's 2019 CCG (exactly one on every unit set: they all nest in the CCGs), kept whole by contraction.
+  const keepWhole = values['keep-ccgs'] ? [keepWholeOf(geo.n, ccgMembers(geo))] : [];
   const runs: Generation[] = [];
   for (let c = 0; c < chains; c++) {
     runs.push(createGeneration(geo, start, {
       seed, steps, chain: c, band, lock, objectives, top, burst, ensembleEvery: every,
-      keepOrganisations: !!values['keep-organisations'], withinRegions: !!values['within-regions'],
+      keepOrganisations: !!values['keep-organisations'], withinRegions: !!values['within-regions'], keepWhole,
     }));
   }
 

@@ -37,7 +37,7 @@ describe('footprints generate', () => {
     [['baseline:stp-2019', '--steps', '10', '--seed', '1', '--band', '5-x', '-o', 'x.json'], '--band must be MIN-MAX'],
     [['baseline:stp-2019', '--steps', '10', '--seed', '1', '--objective', 'beauty', '-o', 'x.json'], 'unknown objective "beauty"'],
     [['baseline:stp-2019', '--steps', '10', '--seed', '1', '--lock', 'nope', '-o', 'x.json'], 'lock[0]: no system has id "nope"'],
-    [['baseline:stp-2019', '--steps', '10', '--seed', '1', '--units', 'lsoa-2011', '-o', 'x.json'], '--units is not available yet'],
+    [['baseline:stp-2019', '--steps', '10', '--seed', '1', '--units', 'msoa', '-o', 'x.json'], '--units must be one of ccg-2019, ccg-district-2019, lsoa-2011, not "msoa"'],
     [['baseline:stp-2019', '--steps', '10', '--seed', '1'], 'needs -o FILE'],
   ])('refuses %j with one line and exit 1', async (argv, message) => {
     const m = memoryIo();
