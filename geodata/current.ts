@@ -5,7 +5,7 @@
  * build's modules (turf, proj4, shapefile). Instead, after a full check has found the bundle current (or rebuilt
  * it), `npm run geodata:if-missing` (ensure.ts) writes geodata/dist/stamp.json: one line per file with its size and
  * modification time, for every file under the raw folder, the build's own sources (geodata/*.ts and
- * engine/bundle.ts, the files options.ts hashes) and the two built files. While every line is unchanged the bundle
+ * the engine modules they import: buildSources.ts, the files options.ts hashes) and the two built files. While every line is unchanged the bundle
  * is still current. Any difference (an edited, added or deleted file, a rebuild, another $FOOTPRINTS_RAW) sends the
  * caller back to the full check. Like make and git's index, this trusts (size, mtime): a rewrite that keeps both
  * is not noticed.
@@ -16,6 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { BUNDLE_FILE, DIST_DIR, OVERLAYS_FILE, REPO_ROOT, rawDir } from './paths.ts';
+import { buildSourceFiles } from './buildSources.ts';
 
 export const STAMP_FILE = 'stamp.json';
 
@@ -44,12 +45,7 @@ function walk(dir: string, out: string[]): string[] {
 
 /** Size and mtime of every input of the build: the raw folder and the build's sources. */
 export function inputLines(raw = rawDir()): string[] {
-  const geodata = join(REPO_ROOT, 'geodata');
-  const code = readdirSync(geodata)
-    .filter((f) => f.endsWith('.ts'))
-    .sort()
-    .map((f) => join(geodata, f));
-  code.push(join(REPO_ROOT, 'engine', 'bundle.ts'));
+  const code = buildSourceFiles(REPO_ROOT);
   let rawFiles: string[];
   try {
     rawFiles = walk(raw, []);

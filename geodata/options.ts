@@ -2,23 +2,19 @@
  * Build options: everything besides the raw files that shapes the output. They are part of `inputsHash`, together
  * with a hash of the build's own source files, so `npm run geodata:if-missing` rebuilds after a code change too.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sha256 } from './read.ts';
+import { buildSourceFiles } from './buildSources.ts';
 import { ICB_WHOLE_CCG21_SHARE, ICB_WHOLE_SHARE } from './icb.ts';
 import { WATER_LINK_KM } from './adjacency.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-/** sha256 over the build's modules (geodata/*.ts, and the contract engine/bundle.ts), in name order. */
+/** sha256 over the build's modules (geodata/*.ts and the engine modules they import), in name order. */
 function buildCodeHash(): string {
-  const files = readdirSync(HERE)
-    .filter((f) => f.endsWith('.ts'))
-    .sort()
-    .map((f) => join(HERE, f));
-  files.push(join(HERE, '..', 'engine', 'bundle.ts'));
-  return sha256(files.map((f) => sha256(readFileSync(f))).join('\n'));
+  return sha256(buildSourceFiles(join(HERE, '..')).map((f) => sha256(readFileSync(f))).join('\n'));
 }
 
 export const BUILD_OPTIONS = {
