@@ -97,7 +97,7 @@ export function checkCcgAreas(ctx: FineContext): string[] {
 }
 
 /** Adjacency from shared arcs plus water links, checked symmetric by construction (pairs a < b). */
-function adjacency(topo: UnitTopo, ccgOf: number[]): Bundle['adjacency'] {
+function adjacency(topo: UnitTopo, ccgOf: number[], ccgPairs: readonly number[]): Bundle['adjacency'] {
   const nb = neighbors(topo.objects.units.geometries as Parameters<typeof neighbors>[0]);
   const land: number[] = [];
   nb.forEach((list, a) => [...new Set(list)].sort((x, y) => x - y).forEach((b) => a < b && land.push(a, b)));
@@ -105,7 +105,7 @@ function adjacency(topo: UnitTopo, ccgOf: number[]): Bundle['adjacency'] {
     const f = topoFeature(topo, g) as Feature<Polygon | MultiPolygon>;
     return (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flat(2).map((p) => wgs84ToBng(p as Position));
   });
-  return { land, water: waterLinks(verts, land, ccgOf), waterRule: LSOA_WATER_RULE };
+  return { land, water: waterLinks(verts, land, ccgOf, ccgPairs), waterRule: LSOA_WATER_RULE };
 }
 
 function withRegions(topo: Topology, geometries: GeometryObject[], regionOf: number[], regions: { code: string[]; name: string[] }): UnitTopo {
@@ -170,7 +170,7 @@ function descriptor(ctx: FineContext, args: {
     englandPopulation: ccg.englandPopulation,
     ...base,
     councils: { lad: ccg.councils.lad, utla: ccg.councils.utla, unitLad: placed.unitLad, unitUtla: placed.unitUtla },
-    adjacency: adjacency(args.topology, ccgOf),
+    adjacency: adjacency(args.topology, ccgOf, [...ccg.adjacency.land, ...ccg.adjacency.water]),
     topology: args.topology,
     parents: args.parents,
     baselines,
