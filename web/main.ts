@@ -139,7 +139,7 @@ async function main() {
       map.getCanvas().focus();
     },
   }));
-  const bar = mountSelectionBar(byId('selection-bar'), session, actions, init.names, init.codes, () => map.getCanvas().focus());
+  const bar = mountSelectionBar(byId('selection-bar'), session, actions, init.names, init.codes, () => map.getCanvas().focus(), init.unitNoun);
   mountLegend(byId('legend'), session, init.unitNoun);
 
   const panels = {

@@ -80,6 +80,9 @@ describe('split a CCG by council', { timeout: 300_000 }, () => {
     const labels = await hook(page, (h) => h.state!.labels.features.map((f) => f.properties));
     expect(labels.find((l) => l.id === gm)!.counts).toMatch(/^\d+ CCGs \(1 in part\) · /);
     expect(labels.find((l) => l.id === derbyshire)!.counts).toMatch(/^\d+ CCGs \(1 in part\) · /);
+    expect(await page.textContent(`#systems-table tr[data-system="${gm}"]`)).toContain('(1 in part)');
+    expect(await page.textContent('#selection-text')).toMatch(/^1 CCG part selected: NHS Tameside and Glossop CCG: High Peak/);
+    expect(await page.textContent('#details')).not.toContain('NaN');
     const straddles = await hook(page, (h) => h.state!.findings.filter((f) => f.code === 'organisation-straddles-systems').map((f) => f.message));
     expect(straddles.some((m) => /Tameside and Glossop/.test(m))).toBe(true);
     await page.screenshot({ path: `${ARTIFACTS}/units-glossop.png` });
@@ -103,5 +106,17 @@ describe('split a CCG by council', { timeout: 300_000 }, () => {
     }));
     expect(saved.find((r) => r.id === sourceId)?.unitSet ?? 'ccg-2019').toBe('ccg-2019');
     expect(saved.filter((r) => r.unitSet === 'ccg-district-2019')).toHaveLength(1);
+
+    // Going back is opening it: listed (not as damaged) and reopened on CCGs, as it was.
+    await page.click('#tab-scenarios');
+    expect(await page.isHidden('#damaged-scenarios')).toBe(true);
+    const back = page.waitForEvent('load', { timeout: 120_000 });
+    await page.click(`#scenario-list li[data-id="${sourceId}"] button:has-text("Open")`);
+    await back;
+    await waitReady(page);
+    expect(await unitSet()).toBe('ccg-2019');
+    expect(await tablePopulation(page, gm)).toBe(gmBefore);
+    expect(await tablePopulation(page, derbyshire)).toBe(derbyBefore);
+    expect(await page.isVisible('#split-by-council-btn')).toBe(false);
   });
 });

@@ -117,7 +117,8 @@ export function mountDetails(el: HTMLElement, d: DetailsDeps): Details {
       h('dl', { class: 'kvs' },
         row('Codes', `${u.nhsCode} · ${u.code}`),
         row('Population (mid-2018)', formatCount(u.population)),
-        row('GP practices · patients', `${formatCount(u.gpPractices)} · ${formatCount(u.registeredPatients)}`),
+        // Known per CCG only (practices register with a CCG, not a part of one): absent on finer unit sets.
+        Number.isFinite(u.gpPractices) ? row('GP practices · patients', `${formatCount(u.gpPractices)} · ${formatCount(u.registeredPatients)}`) : null,
         row('System', u.system?.name ?? 'none'),
         row('Organisation', org
           ? h('span', {}, `${org.name} (${ccgCountText(org)}${org.systemCount > 1 ? `, straddles ${org.systemCount} systems` : ''}) `,
