@@ -56,10 +56,18 @@ describe('split a CCG by council', { timeout: 300_000 }, () => {
 
     await selectByCodes(page, [TAMESIDE_AND_GLOSSOP]);
     await page.waitForSelector('#split-by-council-btn');
+    // The progress line, as the planner reads it while the parts load (recorded through a binding that outlives the reload).
+    const progress: string[] = [];
+    await page.exposeBinding('recordProgress', (_src, text: string) => void progress.push(text));
+    await page.evaluate(() => new MutationObserver(() => {
+      const line = document.getElementById('unitset-progress')?.textContent;
+      if (line) (window as unknown as { recordProgress(t: string): void }).recordProgress(line);
+    }).observe(document.getElementById('notices')!, { subtree: true, childList: true, characterData: true }));
     const reloaded = page.waitForEvent('load', { timeout: 120_000 });
     await page.click('#split-by-council-btn');
     await reloaded;
     await waitReady(page);
+    expect(progress.some((t) => /^Loading the CCG parts: ([\d.]+) of \1 MB$/.test(t))).toBe(true);
     expect(await unitSet()).toBe('ccg-district-2019');
     // The conversion is exact: the systems hold the same people as before.
     expect(await tablePopulation(page, gm)).toBe(gmBefore);

@@ -83,3 +83,28 @@ describe('convertTo', () => {
     expect(bad).toMatch(/./);
   });
 });
+
+describe('on the CCG parts', () => {
+  const engine = createEngineAdapter({ transfer: false });
+  beforeAll(async () => {
+    await engine.init(parts);
+    ok(await engine.load({ baseline: 'stp-2019' }, { reset: true }));
+  });
+
+  it('the council tool takes exactly the parts of a council: High Peak is its 2 CCG parts, Glossop among them', async () => {
+    const highPeak = await engine.unitsInCouncil('lad', 'E07000037');
+    const expected = parts.units.code.filter((c) => c.endsWith('_E07000037'));
+    expect(highPeak.sort()).toEqual(expected.sort());
+    expect(highPeak).toContain('E38000182_E07000037');
+  });
+
+  it('labels count the CCGs touched and those in part after Glossop moves', async () => {
+    const s = (await engine.current()).scenario;
+    const derby = s.systems.find((x) => /Derbyshire/.test(x.name))!;
+    const st = ok(await engine.apply({ op: 'assignUnits', units: ['E38000182_E07000037'], system: derby.id }));
+    const label = st.labels.features.find((f) => f.properties.id === derby.id)!.properties;
+    const m = st.systems.find((x) => x.id === derby.id)!;
+    expect(m.ccgParts).toBe(1);
+    expect(label.counts).toBe(`${m.ccgCount} CCGs (1 in part) · ${m.organisationCount} orgs`);
+  });
+});
