@@ -7,7 +7,6 @@
 import { UNIT_SETS } from '../../engine/bundle.ts';
 import { scenarioUnitSet } from '../../engine/io/validate.ts';
 import { getCurrentId, getScenario } from './autosave.ts';
-import { decodeShare } from './share.ts';
 
 export const COARSEST_UNIT_SET = UNIT_SETS[0];
 /** Units to select once the app has reopened on a finer unit set (the pieces of the CCG just split). */
@@ -18,16 +17,12 @@ export function unitSetOf(scenario: unknown): string {
   return typeof set === 'string' && (UNIT_SETS as readonly string[]).includes(set) ? set : COARSEST_UNIT_SET;
 }
 
-/** The unit set of the share link in the address, else of the record the app will reopen. */
+/**
+ * The unit set of the record the app will reopen. A share link in the address opens on CCGs, as before unit sets
+ * (a link made on a finer unit set is refused there by the engine, naming the unit set).
+ */
 export async function openingUnitSet(): Promise<string> {
-  try {
-    if (/^#s=/.test(location.hash)) {
-      const text = await decodeShare(location.hash);
-      if (text !== null) return unitSetOf(JSON.parse(text));
-    }
-  } catch {
-    // a damaged link: persistence says so and opens the saved work, below
-  }
+  if (/^#s=/.test(location.hash)) return COARSEST_UNIT_SET;
   try {
     const id = await getCurrentId();
     return id ? unitSetOf((await getScenario(id))?.scenario) : COARSEST_UNIT_SET;
