@@ -37,3 +37,4 @@ export * from './generate/ensemble.ts';
 export * from './generate/run.ts';
 export * from './generate/toScenario.ts';
 export * from './convert.ts';
+export * from './ccgCountText.ts';

@@ -39,6 +39,9 @@ import { mountLegend } from './panels/legend.ts';
 import { bindKeyboard } from './keyboard.ts';
 import { unitIndexOf } from './units.ts';
 import type { CompareHandle } from './compare/compareView.ts';
+import { unitSetFile } from '../engine/bundle.ts';
+import { COARSEST_UNIT_SET, openingUnitSet, takeSelectAfterOpen } from './state/unitSetChoice.ts';
+import { createSplitByCouncil } from './panels/splitByCouncil.ts';
 
 const DEFAULT_BASELINE = 'stp-2019';
 
@@ -87,7 +90,9 @@ async function main() {
   const actions = createActions(engine, session.engine, notify);
   const asset = (name: string) => new URL(name, document.baseURI).href;
 
-  const init: Init = await engine.init(asset('bundle.json'));
+  // The unit set of the scenario to reopen (CCGs unless it was split): the worker loads only that one.
+  const bundleUrl = asset(unitSetFile(await openingUnitSet()));
+  const init: Init = await engine.init(bundleUrl);
   performance.mark('footprints:init'); // the worker has the bundle and sent the geometry (first-paint breakdown)
   const map = await createMapView(byId('map'), init, { revealOnLoad: false }); // the painter reveals it
   map.once('load', () => performance.mark('footprints:map-loaded')); // every source tiled and drawn
@@ -110,12 +115,13 @@ async function main() {
   const tip = createUnitTip({ map, session, names: init.names, population: init.population, anchors: init.anchors, noun: init.unitNoun });
   attachTools({ map, session, actions, engine, painter, overlays, notify, names: init.names, codes: init.codes, tip });
 
-  const persistence = createPersistence(session, actions, notify, (items) => engine.checkScenarios(items));
+  const persistence = createPersistence(session, actions, notify, (items) => engine.checkScenarios(items), init.unitSet);
   late.persistence = persistence;
   mountHeader(byId('scenario-title'), byId('header-actions'), { session, actions, baselines: init.baselines, openBaseline: (id) => void persistence.openBaseline(id), lastSaved: persistence.lastSaved });
   mountSummary(byId('summary'), session, actions);
 
-  const details = mountDetails(byId('details'), { engine, session, actions, zoomToUnits, codes: init.codes, notify });
+  const details = mountDetails(byId('details'), { engine, session, actions, zoomToUnits, codes: init.codes, notify, noun: init.unitNoun,
+    splitByCouncil: init.unitSet === COARSEST_UNIT_SET ? createSplitByCouncil({ engine, persistence, notify, notices: byId('notices'), asset }) : undefined });
   const pick = (i: number, add: boolean) => {
     const sel = session.selection.get();
     const next = add ? (sel.includes(i) ? sel : [...sel, i]) : [i];
@@ -134,7 +140,7 @@ async function main() {
       map.getCanvas().focus();
     },
   }));
-  const bar = mountSelectionBar(byId('selection-bar'), session, actions, init.names, init.codes, () => map.getCanvas().focus());
+  const bar = mountSelectionBar(byId('selection-bar'), session, actions, init.names, init.codes, () => map.getCanvas().focus(), init.unitNoun);
   mountLegend(byId('legend'), session, init.unitNoun);
 
   const panels = {
@@ -182,7 +188,7 @@ async function main() {
   compareToggle.addEventListener('click', () => void (compareView ?? loadCompare().then((c) => c.open())));
   // The Generate panel (and its d3, topojson and engine code) loads after the first map, in its own chunk.
   void import('./panels/generate.ts').then(({ mountGenerate }) => mountGenerate(panels.generate, {
-    session, persistence, notify, bundleUrl: asset('bundle.json'),
+    session, persistence, notify, bundleUrl,
     compare: (scenario, label) => void loadCompare().then((c) => c.open({ key: 'generated', label, source: { scenario } })),
   }));
 
@@ -196,6 +202,9 @@ async function main() {
   // Every panel is in place now (the tools above the map in narrow windows): fit England to the map's final size.
   map.resize();
   map.fitBounds(init.bbox, { padding: fitPadding(map.getContainer()), animate: false });
+  // Reopened after "Split by council": the split CCG's parts are selected and shown.
+  const toSelect = takeSelectAfterOpen().filter((c) => indexOfCode(c) >= 0);
+  if (toSelect.length) selectUnits(toSelect);
   byId('loading').hidden = true;
   // The attribution starts folded behind its ⓘ button (MapLibre's compact mode), so it does not cover the south.
   document.querySelector<HTMLElement>('.maplibregl-ctrl-attrib.maplibregl-compact-show .maplibregl-ctrl-attrib-button')?.click();

@@ -119,6 +119,8 @@ export interface OrganisationRow {
   name: string;
   population: number;
   ccgCount: number;
+  /** How many of those CCGs are only partly in it (0 on ccg-2019). */
+  ccgParts: number;
   /** Systems the organisation's CCGs are in (more than 1: it straddles systems). */
   systemCount: number;
 }
@@ -239,6 +241,8 @@ export interface CompareView {
   changeUnits: number[];
 }
 
+export type ConvertResult = { ok: true; scenario: ScenarioV1 } | { ok: false; error: string };
+
 export type CompareResult = { ok: true; view: CompareView } | { ok: false; error: string };
 
 export interface EngineApi {
@@ -269,6 +273,12 @@ export interface EngineApi {
   /** Unit indices lying mostly inside a lon/lat box (engine/unitsInBox.ts): what the Box tool selects. */
   unitsInBox(box: LonLatBox): Promise<number[]>;
   unitInfo(i: number): Promise<UnitInfo>;
+  /**
+   * The open scenario converted exactly to the finer unit set `unitSet`, whose descriptor the worker fetches from
+   * `url` on first use (`onProgress`: bytes loaded and total, 0 when unknown). The worker stays on its unit set:
+   * the caller saves the result and reopens the app on it. Refused (`ok: false`) when the conversion is not exact.
+   */
+  convertTo(unitSet: string, url: string, onProgress?: (loaded: number, total: number) => void): Promise<ConvertResult>;
   /** Compares two options on the same CCGs; a refused option (other unit set, broken file) changes nothing. */
   compare(a: CompareSource, b: CompareSource): Promise<CompareResult>;
   /** The last comparison as CSV (engine/io/compareCsv.ts). */

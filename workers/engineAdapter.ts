@@ -8,7 +8,11 @@
 import { transfer } from 'comlink';
 import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import type { Bundle } from '../engine/bundle.ts';
+import { UNIT_SETS, type Bundle } from '../engine/bundle.ts';
+import { convert } from '../engine/convert.ts';
+import { scenarioUnitSet } from '../engine/io/validate.ts';
+import { fetchJsonWithProgress } from './fetchProgress.ts';
+import { ccgCountText } from '../engine/ccgCountText.ts';
 import { Geography } from '../engine/geography.ts';
 import { scenarioFromBaseline, type ScenarioV1 } from '../engine/scenario.ts';
 import { applyCommand, type Command } from '../engine/commands.ts';
@@ -88,6 +92,8 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
   /** Compare: one evaluator per side (the editor's keeps its caches), and the last comparison for its CSV. */
   let compareEvaluators: [Evaluator, Evaluator] | undefined;
   let lastComparison: Comparison | undefined;
+  /** Finer unit sets loaded for conversion, by id (loaded once, on first use). */
+  const finer = new Map<string, Geography>();
 
   const need = () => {
     if (!geo || !present) throw new Error('engine: no scenario loaded; call init() and load() first');
@@ -101,7 +107,8 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
     const outside = callouts(points, systems.map((m) => m.areaKm2));
     const features: Feature<Point, SystemLabel>[] = systems.map((m, index) => {
       const population = formatShort(m.population);
-      const counts = `${plural(m.ccgCount, noun.one, noun.many)} · ${plural(m.organisationCount, 'org')}`;
+      // On ccg-2019 the units are the CCGs; on a finer set the label counts the CCGs touched, and those in part.
+      const counts = `${g.unitSet === 'ccg-2019' ? plural(m.ccgCount, noun.one, noun.many) : ccgCountText(m)} · ${plural(m.organisationCount, 'org')}`;
       const properties: SystemLabel = { id: m.id, index, name: m.name, short: shortName(m.name), population, counts, text: `${m.name}\n${population}\n${counts}` };
       const at = outside[index];
       if (at) properties.callout = at;
@@ -148,7 +155,7 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
     const organisations: OrganisationRow[] = ev.organisations.map((m) => {
       const systems = new Set<number>();
       for (const i of m.members) systems.add(unitSystem[i]);
-      return { id: m.id, name: m.name, population: m.population, ccgCount: m.ccgCount, systemCount: systems.size };
+      return { id: m.id, name: m.name, population: m.population, ccgCount: m.ccgCount, ccgParts: m.ccgParts, systemCount: systems.size };
     });
     const state: State = {
       seq: ++seq,
@@ -352,6 +359,14 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
       if (!geo) throw new Error('engine: call init() first');
       return items.map((item) => {
         try {
+          // A scenario on another known unit set opens by reopening the app on it; it is checked fully then (and
+          // here when that unit set is already loaded).
+          const set = typeof item === 'object' && item !== null ? scenarioUnitSet(item as { unitSet?: unknown }) : undefined;
+          if (typeof set === 'string' && set !== geo!.unitSet && (UNIT_SETS as readonly string[]).includes(set)) {
+            const other = finer.get(set);
+            if (other) validateScenario(item, other);
+            return null;
+          }
           validateScenario(item, geo!);
           return null;
         } catch (e) {
@@ -460,6 +475,23 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
       if (sg !== NO_GROUP) info.system = { id: ev.systems[sg].id, name: ev.systems[sg].name };
       if (og !== NO_GROUP) info.organisation = { id: ev.organisations[og].id, name: ev.organisations[og].name };
       return info;
+    },
+
+    async convertTo(unitSet, url, onProgress) {
+      try {
+        const { geo: g, scenario } = need();
+        let to = finer.get(unitSet);
+        if (!to) {
+          const bundle = await fetchJsonWithProgress<Bundle>(url, onProgress);
+          if (bundle.unitSet !== unitSet) throw new Error(`${url} holds unit set "${bundle.unitSet}", not "${unitSet}"`);
+          to = Geography.fromBundle(bundle);
+          finer.set(unitSet, to);
+        }
+        if (!to.bundle.parents?.[g.unitSet]) throw new Error(`${to.noun.many} (${unitSet}) are not finer than ${g.noun.many} (${g.unitSet})`);
+        return { ok: true, scenario: convert(scenario, g, to, { strict: true }).scenario };
+      } catch (e) {
+        return { ok: false, error: message(e) };
+      }
     },
 
     async compare(a, b) {

@@ -12,6 +12,8 @@ import { NO_GROUP } from '../../workers/api.ts';
 import { h, fill } from '../dom.ts';
 import { formatCount, formatShare, formatShort, plural, pounds } from './format.ts';
 import { unitIndexOf } from '../units.ts';
+import type { UnitNoun } from '../../engine/bundle.ts';
+import { ccgCountText } from '../../engine/ccgCountText.ts';
 
 export interface DetailsDeps {
   engine: Engine;
@@ -21,6 +23,10 @@ export interface DetailsDeps {
   /** ONS code of each unit (unit index → code). */
   codes: readonly string[];
   notify?: { info(message: string): void };
+  /** What the units are called ("CCG", "CCG part"). */
+  noun?: UnitNoun;
+  /** Moves the scenario to CCG parts (a CCG's council pieces become separately assignable); absent when there already. */
+  splitByCouncil?(code: string): Promise<boolean>;
 }
 
 const row = (k: string, v: string | Node) => h('div', { class: 'kv' }, h('dt', {}, k), h('dd', {}, v));
@@ -33,6 +39,7 @@ export interface Details {
 export function mountDetails(el: HTMLElement, d: DetailsDeps): Details {
   const { session, actions } = d;
   const indexOfCode = unitIndexOf(d.codes);
+  const noun = d.noun ?? { one: 'CCG', many: 'CCGs' };
   el.className = 'details';
   // The details can be folded away, to give the panels above the room.
   const body = h('div', { id: 'details-body' });
@@ -66,7 +73,7 @@ export function mountDetails(el: HTMLElement, d: DetailsDeps): Details {
       h('h3', {}, 'System: ', m.name, m.locked ? h('span', { class: 'flag flag-locked' }, '🔒 locked') : null, m.atypical ? h('span', { class: 'flag flag-atypical' }, 'atypical') : null),
       h('dl', { class: 'kvs' },
         row('Population', `${formatCount(m.population)} (${formatShort(m.population)})`),
-        row('CCGs · organisations', `${m.ccgCount} · ${m.organisationCount}`),
+        row('CCGs · organisations', `${ccgCountText(m)} · ${plural(m.organisationCount, 'organisation')}`),
         row('Coterminosity', `${formatShare(m.coterminosityUtla)} upper-tier · ${formatShare(m.coterminosityLad)} district`),
         row('Councils split', m.splitUtla.length ? m.splitUtla.slice(0, 4).map((c) => `${c.name} ${formatShare(c.share)}`).join('; ') + (m.splitUtla.length > 4 ? ` and ${m.splitUtla.length - 4} more` : '') : 'none'),
         row('NHS regions', m.regionNames.join(', ')),
@@ -98,22 +105,23 @@ export function mountDetails(el: HTMLElement, d: DetailsDeps): Details {
     const idx = units.map(indexOfCode).filter((i) => i >= 0);
     session.selection.set(idx);
     d.zoomToUnits(units);
-    d.notify?.info(`${plural(idx.length, 'CCG')} with most of their people in ${name} selected: press A to assign them to a system.`);
+    d.notify?.info(`${plural(idx.length, noun.one, noun.many)} with most of their people in ${name} selected: press A to assign them to a system.`);
   }
 
   function unitCard(u: UnitInfo): HTMLElement {
     const st = session.engine.get()!;
     const og = st.unitOrganisation[u.i];
     const org = og !== NO_GROUP ? st.organisations[og] : undefined;
-    return h('section', { class: 'card', 'aria-label': `CCG ${u.name}` },
+    return h('section', { class: 'card', 'aria-label': `${noun.one} ${u.name}` },
       h('h3', {}, u.name),
       h('dl', { class: 'kvs' },
         row('Codes', `${u.nhsCode} · ${u.code}`),
         row('Population (mid-2018)', formatCount(u.population)),
-        row('GP practices · patients', `${formatCount(u.gpPractices)} · ${formatCount(u.registeredPatients)}`),
+        // Known per CCG only (practices register with a CCG, not a part of one): absent on finer unit sets.
+        Number.isFinite(u.gpPractices) ? row('GP practices · patients', `${formatCount(u.gpPractices)} · ${formatCount(u.registeredPatients)}`) : null,
         row('System', u.system?.name ?? 'none'),
         row('Organisation', org
-          ? h('span', {}, `${org.name} (${plural(org.ccgCount, 'CCG')}${org.systemCount > 1 ? `, straddles ${org.systemCount} systems` : ''}) `,
+          ? h('span', {}, `${org.name} (${ccgCountText(org)}${org.systemCount > 1 ? `, straddles ${org.systemCount} systems` : ''}) `,
             h('button', { type: 'button', class: 'btn btn-small', id: 'open-org-btn', onclick: () => session.activeOrganisation.set(org.id) }, 'Open'))
           : 'none'),
         row('STP 2019 · region', `${u.stp2019} · ${u.region}`),
@@ -124,7 +132,14 @@ export function mountDetails(el: HTMLElement, d: DetailsDeps): Details {
       ),
       h('div', { class: 'actions' },
         // Painting a council from the keyboard: select the CCGs mostly inside it, then assign them (A).
-        u.utla.slice(0, 2).map((c) => h('button', { type: 'button', class: 'btn btn-small', 'data-council': c.code, onclick: () => void selectCouncil(c.code, c.name) }, `Select CCGs mostly in ${c.name}`)),
+        u.utla.slice(0, 2).map((c) => h('button', { type: 'button', class: 'btn btn-small', 'data-council': c.code, onclick: () => void selectCouncil(c.code, c.name) }, `Select ${noun.many} mostly in ${c.name}`)),
+        d.splitByCouncil && u.lad.length > 1
+          ? h('button', { type: 'button', class: 'btn btn-small', id: 'split-by-council-btn', title: `Cut ${u.name} along its ${u.lad.length} districts, so each part can go to its own system`,
+            onclick: (e: Event) => {
+              (e.currentTarget as HTMLButtonElement).disabled = true;
+              void d.splitByCouncil!(u.code).finally(() => ((e.target as HTMLButtonElement).disabled = false));
+            } }, 'Split by council')
+          : null,
         org && org.ccgCount > 1
           ? h('button', { type: 'button', class: 'btn btn-small', id: 'split-org-btn', onclick: () => void actions.run({ op: 'splitOrganisation', organisation: org.id }) }, `Split ${org.name} into its CCGs`)
           : null,

@@ -7,6 +7,7 @@ import type { Actions } from '../state/actions.ts';
 import { NO_GROUP } from '../../workers/api.ts';
 import { h, fill } from '../dom.ts';
 import { plural } from './format.ts';
+import type { UnitNoun } from '../../engine/bundle.ts';
 
 export interface SelectionBar {
   assign(): void;
@@ -14,7 +15,8 @@ export interface SelectionBar {
   focusAssign(): void;
 }
 
-export function mountSelectionBar(el: HTMLElement, session: Session, actions: Actions, names: readonly string[], codes: readonly string[], done: () => void = () => undefined): SelectionBar {
+/** `noun`: what the units are called (the unit set's descriptor), for the selection's words. */
+export function mountSelectionBar(el: HTMLElement, session: Session, actions: Actions, names: readonly string[], codes: readonly string[], done: () => void = () => undefined, noun: UnitNoun = { one: 'CCG', many: 'CCGs' }): SelectionBar {
   el.setAttribute('role', 'region');
   el.setAttribute('aria-label', 'Selection');
   const text = h('div', { class: 'sel-text', id: 'selection-text', 'aria-live': 'polite' });
@@ -121,8 +123,8 @@ export function mountSelectionBar(el: HTMLElement, session: Session, actions: Ac
     const sel = session.selection.get();
     const n = sel.length;
     text.textContent = n === 0
-      ? 'No CCG selected. Click a CCG (Shift adds, Shift-drag selects a box) or search.'
-      : `${plural(n, 'CCG')} selected: ${sel.slice(0, 3).map((i) => names[i]).join(', ')}${n > 3 ? ` and ${n - 3} more` : ''}${systemsText(sel)}`;
+      ? `No ${noun.one} selected. Click a ${noun.one} (Shift adds, Shift-drag selects a box) or search.`
+      : `${plural(n, noun.one, noun.many)} selected: ${sel.slice(0, 3).map((i) => names[i]).join(', ')}${n > 3 ? ` and ${n - 3} more` : ''}${systemsText(sel)}`;
     const has = n > 0;
     assignBtn.disabled = !has || !session.activeSystem.get();
     newBtn.disabled = !has;

@@ -111,7 +111,7 @@ export function mountSystemsTable(el: HTMLElement, session: Session, onOpen: (sy
         const tr = this as HTMLTableRowElement & { __key?: string };
         // Rebuild a row only when what it shows changed: an edit touches two systems, not 42 rows.
         const isTarget = r.m.id === active;
-        const key = [r.m.name, r.m.population, r.m.ccgCount, r.m.organisationCount, r.m.coterminosityUtla, r.findings, r.colour, r.m.locked, r.m.atypical, min, max, scaleMax, isTarget].join('|');
+        const key = [r.m.name, r.m.population, r.m.ccgCount, r.m.ccgParts, r.m.organisationCount, r.m.coterminosityUtla, r.findings, r.colour, r.m.locked, r.m.atypical, min, max, scaleMax, isTarget].join('|');
         if (tr.__key === key) return;
         tr.__key = key;
         const pct = (x: number) => `${Math.min(100, (x / scaleMax) * 100).toFixed(1)}%`;
@@ -132,7 +132,7 @@ export function mountSystemsTable(el: HTMLElement, session: Session, onOpen: (sy
             h('span', { class: 'pop-text', title: `${formatCount(r.m.population)} people; ${r.band === 'in' ? 'within' : r.band} the band` }, formatShort(r.m.population)),
             r.band !== 'in' ? h('span', { class: 'band-flag' }, r.band === 'below' ? ' ▼ below band' : ' ▲ above band') : null,
           ),
-          h('td', { class: 'num' }, String(r.m.ccgCount)),
+          h('td', { class: 'num', title: r.m.ccgParts ? `${r.m.ccgParts} of these CCGs only in part` : undefined }, r.m.ccgParts ? `${r.m.ccgCount} (${r.m.ccgParts} in part)` : String(r.m.ccgCount)),
           h('td', { class: 'num' }, String(r.m.organisationCount)),
           h('td', { class: 'num' }, formatShare(r.m.coterminosityUtla)),
           h('td', { class: 'num' }, r.findings ? h('span', { class: 'badge', title: plural(r.findings, 'finding') }, String(r.findings)) : h('span', { class: 'muted' }, '0')),

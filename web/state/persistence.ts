@@ -12,6 +12,7 @@ import { createAutosaver, deleteScenario, getCurrentId, getScenario, listRecords
 import { sortRecords, type DamagedRecord } from './savedRecords.ts';
 import { decodeShare } from './share.ts';
 import { signal, type Signal } from './signal.ts';
+import { COARSEST_UNIT_SET, selectAfterOpen, unitSetOf } from './unitSetChoice.ts';
 
 export interface Persistence {
   /** The saved scenarios that open, newest first; refreshed after every save. */
@@ -26,6 +27,11 @@ export interface Persistence {
   openSaved(id: string): Promise<void>;
   /** Opens a file's text as a new saved scenario beside the open one; false (nothing changed) when refused. */
   importFile(text: string, filename: string): Promise<boolean>;
+  /**
+   * Saves a scenario on another unit set (a conversion) as a new record beside the open one, which stays saved as
+   * it was, and reopens the app on it with `select` (unit codes) selected.
+   */
+  openOnOtherUnitSet(scenario: ScenarioV1, select: readonly string[]): Promise<void>;
   /** Opens a scenario (e.g. a generated option) as a new saved record beside the open one, which stays saved as it was. */
   openAsNew(scenario: unknown): Promise<boolean>;
   duplicate(id: string): Promise<void>;
@@ -42,7 +48,8 @@ export interface Persistence {
 }
 
 /** `check`: the engine's verdict on each scenario (null: valid), the worker's `checkScenarios`. */
-export function createPersistence(session: Session, actions: Actions, notify: Notify, check: (scenarios: unknown[]) => Promise<(string | null)[]>): Persistence {
+/** `appUnitSet`: the unit set the engine was started on; a saved scenario on another one opens by reopening the app. */
+export function createPersistence(session: Session, actions: Actions, notify: Notify, check: (scenarios: unknown[]) => Promise<(string | null)[]>, appUnitSet: string = COARSEST_UNIT_SET): Persistence {
   const saved = signal<SavedScenario[]>([]);
   const damaged = signal<DamagedRecord[]>([]);
   const lastSaved = signal<SavedScenario | null>(null);
@@ -107,7 +114,21 @@ export function createPersistence(session: Session, actions: Actions, notify: No
     },
     async openSaved(id) {
       const rec = saved.get().find((r) => r.id === id);
-      if (rec) await openInto(rec.id, load({ scenario: rec.scenario }));
+      if (!rec) return;
+      if (unitSetOf(rec.scenario) !== appUnitSet) {
+        await saver.use(rec.id);
+        location.reload();
+        return;
+      }
+      await openInto(rec.id, load({ scenario: rec.scenario }));
+    },
+    async openOnOtherUnitSet(scenario, select) {
+      await saver.flush();
+      const id = newScenarioId();
+      await putScenario({ id, name: scenario.name, updated: Date.now(), scenario });
+      await saver.use(id);
+      selectAfterOpen(select);
+      location.reload();
     },
     async importFile(text, filename) {
       const ok = await openInto(newScenarioId(), () => actions.importFile(text, filename, { reset: true }));
