@@ -162,44 +162,41 @@ function baselineFinding(geo: Geography, baseline: string): Finding | null {
   };
 }
 
-type Keyed<T> = { key: readonly unknown[]; value: T };
+type Keyed<T, K = readonly unknown[]> = { key: K; value: T };
 
 /**
- * What a straddle or council-split finding says depends only on which system (id and name) each of its units is
- * in: the populations come from the units. Keying the cache by that, not by the systems' metrics objects, keeps
- * the findings of a council untouched by an edit elsewhere in the systems it spans. `SystemOfUnit` holds, per
- * unit, its system's id and name (undefined when in none), read once per check.
+ * What a straddle or council-split finding says depends only on which system each of its units is in (ties in
+ * its order go by system index) and on those systems' ids and names: the populations come from the units.
+ * Keying the cache by that, not by the systems' metrics objects, keeps the findings of a council untouched by an
+ * edit elsewhere in the systems it spans. The key is typed: per unit its system index, then the id and name of
+ * each system named, so checking it is a walk over a Uint16Array with no per-unit strings.
  */
-interface SystemOfUnit {
-  id: (string | undefined)[];
-  name: (string | undefined)[];
+interface SystemsKey {
+  groups: Uint16Array;
+  /** The distinct system indices of `groups`, each followed by that system's id and name. */
+  labels: (number | string | undefined)[];
 }
 
-function systemOfUnit(geo: Geography, inp: CheckInput): SystemOfUnit {
+function systemsKey(units: ArrayLike<number>, inp: CheckInput): SystemsKey {
   const sysOf = inp.systemPartition.unitToGroup;
-  const id = new Array<string | undefined>(geo.n);
-  const name = new Array<string | undefined>(geo.n);
-  for (let i = 0; i < geo.n; i++) {
-    const m = sysOf[i] === UNASSIGNED ? undefined : inp.systems[sysOf[i]];
-    id[i] = m?.id;
-    name[i] = m?.name;
+  const groups = new Uint16Array(units.length);
+  const labels: SystemsKey['labels'] = [];
+  for (let k = 0; k < units.length; k++) {
+    const g = (groups[k] = sysOf[units[k]]);
+    let known = false;
+    for (let j = 0; j < labels.length && !known; j += 3) known = labels[j] === g;
+    if (!known) labels.push(g, inp.systems[g]?.id, inp.systems[g]?.name);
   }
-  return { id, name };
+  return { groups, labels };
 }
 
-function systemsKey(units: ArrayLike<number>, at: SystemOfUnit): (string | undefined)[] {
-  const key = new Array<string | undefined>(2 * units.length);
-  for (let k = 0; k < units.length; k++) {
-    key[2 * k] = at.id[units[k]];
-    key[2 * k + 1] = at.name[units[k]];
-  }
-  return key;
-}
-
-function sameSystems(key: readonly unknown[], units: ArrayLike<number>, at: SystemOfUnit): boolean {
-  if (key.length !== 2 * units.length) return false;
-  for (let k = 0; k < units.length; k++) {
-    if (key[2 * k] !== at.id[units[k]] || key[2 * k + 1] !== at.name[units[k]]) return false;
+function sameSystems(key: SystemsKey, units: ArrayLike<number>, inp: CheckInput): boolean {
+  const sysOf = inp.systemPartition.unitToGroup;
+  if (key.groups.length !== units.length) return false;
+  for (let k = 0; k < units.length; k++) if (key.groups[k] !== sysOf[units[k]]) return false;
+  for (let j = 0; j < key.labels.length; j += 3) {
+    const m = inp.systems[key.labels[j] as number];
+    if (key.labels[j + 1] !== m?.id || key.labels[j + 2] !== m?.name) return false;
   }
   return true;
 }
@@ -207,8 +204,8 @@ function sameSystems(key: readonly unknown[], units: ArrayLike<number>, at: Syst
 export class Checker {
   readonly geo: Geography;
   private readonly bySystem = new WeakMap<GroupMetrics, Keyed<(Finding | null)[]>>();
-  private readonly byOrganisation = new WeakMap<GroupMetrics, Keyed<Finding | null>>();
-  private readonly byCouncil: { utla: (Keyed<Finding | null> | undefined)[]; lad: (Keyed<Finding | null> | undefined)[] } = { utla: [], lad: [] };
+  private readonly byOrganisation = new WeakMap<GroupMetrics, Keyed<Finding | null, SystemsKey>>();
+  private readonly byCouncil: { utla: (Keyed<Finding | null, SystemsKey> | undefined)[]; lad: (Keyed<Finding | null, SystemsKey> | undefined)[] } = { utla: [], lad: [] };
   private readonly byBaseline = new Map<string, Finding | null>();
 
   constructor(geo: Geography) {
@@ -218,7 +215,6 @@ export class Checker {
   check(s: ScenarioV1, inp: CheckInput): Finding[] {
     const geo = this.geo;
     const sysOf = inp.systemPartition.unitToGroup;
-    const at = systemOfUnit(geo, inp);
     const out: Finding[] = [...unassigned(geo, inp.systemPartition, 'system'), ...unassigned(geo, inp.organisationPartition, 'organisation')];
 
     for (const org of inp.organisations) {
@@ -227,8 +223,8 @@ export class Checker {
       for (let k = 1; k < org.members.length && !several; k++) several = sysOf[org.members[k]] !== first;
       if (!several) continue;
       let hit = this.byOrganisation.get(org);
-      if (!hit || !sameSystems(hit.key, org.members, at)) {
-        this.byOrganisation.set(org, (hit = { key: systemsKey(org.members, at), value: straddleFinding(geo, org, inp) }));
+      if (!hit || !sameSystems(hit.key, org.members, inp)) {
+        this.byOrganisation.set(org, (hit = { key: systemsKey(org.members, inp), value: straddleFinding(geo, org, inp) }));
       }
       if (hit.value) out.push(hit.value);
     }
@@ -249,8 +245,8 @@ export class Checker {
     for (let code = 0; code < 4; code++) for (const f of perSystem) if (f[code]) out.push(f[code]!);
 
     const councils = councilTables(geo);
-    this.councilSplits(councils.utla, 'upper-tier council', inp, out, at);
-    this.councilSplits(councils.lad, 'district council', inp, out, at);
+    this.councilSplits(councils.utla, 'upper-tier council', inp, out);
+    this.councilSplits(councils.lad, 'district council', inp, out);
     if (s.basedOn !== undefined) {
       if (!this.byBaseline.has(s.basedOn)) this.byBaseline.set(s.basedOn, baselineFinding(geo, s.basedOn));
       const f = this.byBaseline.get(s.basedOn);
@@ -259,7 +255,7 @@ export class Checker {
     return out;
   }
 
-  private councilSplits(tab: CouncilTable, label: string, inp: CheckInput, out: Finding[], at: SystemOfUnit): void {
+  private councilSplits(tab: CouncilTable, label: string, inp: CheckInput, out: Finding[]): void {
     const sysOf = inp.systemPartition.unitToGroup;
     const { offsets, index, value } = tab.byCouncil;
     const cache = this.byCouncil[tab.tier];
@@ -276,8 +272,8 @@ export class Checker {
       if (!several) continue;
       let hit = cache[c];
       const members = index.subarray(offsets[c], offsets[c + 1]);
-      if (!hit || !sameSystems(hit.key, members, at)) {
-        cache[c] = hit = { key: systemsKey(members, at), value: councilFinding(this.geo, tab, c, label, inp) };
+      if (!hit || !sameSystems(hit.key, members, inp)) {
+        cache[c] = hit = { key: systemsKey(members, inp), value: councilFinding(this.geo, tab, c, label, inp) };
       }
       if (hit!.value) out.push(hit!.value);
     }

@@ -133,6 +133,10 @@ export class Geography {
 
   /** Index of the unit with this exact ONS code, or -1. */
   indexOfCode(code: string): number {
+    // Codes hold no stray spaces, so lower-casing is their whole normalisation: skips the regex per code when
+    // compiling thousands of them; anything else takes the full normalisation.
+    const quick = this.byKey.get(code.toLowerCase());
+    if (quick !== undefined && this.codes[quick] === code) return quick;
     const i = this.byKey.get(normaliseKey(code)) ?? -1;
     return i >= 0 && this.codes[i] === code ? i : -1;
   }

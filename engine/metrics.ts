@@ -93,34 +93,63 @@ export interface GroupMetrics extends FootprintMetrics {
   services?: string[];
 }
 
+/** Per geography: population accumulators and touched marks by CCG 2019 and by region, zero between calls (not reentrant). */
+const sumsOf = new WeakMap<Geography, { ccg: Float64Array; ccgMark: Uint8Array; region: Float64Array; regionMark: Uint8Array }>();
+
 export function footprintMetrics(geo: Geography, members: Uint16Array): FootprintMetrics {
+  let sums = sumsOf.get(geo);
+  if (!sums) {
+    let regions = geo.bundle.regions.code.length;
+    for (let i = 0; i < geo.n; i++) regions = Math.max(regions, geo.regionOf[i] + 1);
+    const nCcg = geo.ccg2019Population.length;
+    sumsOf.set(geo, (sums = { ccg: new Float64Array(nCcg), ccgMark: new Uint8Array(nCcg), region: new Float64Array(regions), regionMark: new Uint8Array(regions) }));
+  }
   let population = 0;
   let gpPractices = 0;
   let registeredPatients = 0;
   let areaKm2 = 0;
-  const regionPop = new Map<number, number>();
-  const ccgPop = new Map<number, number>();
+  // Touched CCGs and regions in order of first touch; a CCG or region counts as touched even at 0 people.
+  const ccgs: number[] = [];
+  const regionIds: number[] = [];
+  const { ccg: ccgTouched, ccgMark, region: regionPop, regionMark } = sums;
   const cc = geo.unitCcg2019;
   for (let k = 0; k < members.length; k++) {
     const i = members[k];
-    for (let e = cc.offsets[i]; e < cc.offsets[i + 1]; e++) ccgPop.set(cc.index[e], (ccgPop.get(cc.index[e]) ?? 0) + cc.value[e]);
+    for (let e = cc.offsets[i]; e < cc.offsets[i + 1]; e++) {
+      const c = cc.index[e];
+      if (!ccgMark[c]) {
+        ccgMark[c] = 1;
+        ccgs.push(c);
+      }
+      ccgTouched[c] += cc.value[e];
+    }
     population += geo.population[i];
     gpPractices += geo.gpPractices[i];
     registeredPatients += geo.registeredPatients[i];
     areaKm2 += geo.areaKm2[i];
-    regionPop.set(geo.regionOf[i], (regionPop.get(geo.regionOf[i]) ?? 0) + geo.population[i]);
+    const r = geo.regionOf[i];
+    if (!regionMark[r]) {
+      regionMark[r] = 1;
+      regionIds.push(r);
+    }
+    regionPop[r] += geo.population[i];
   }
+  let ccgParts = 0;
+  for (const c of ccgs) {
+    if (ccgTouched[c] < geo.ccg2019Population[c]) ccgParts++;
+    ccgTouched[c] = 0;
+    ccgMark[c] = 0;
+  }
+  const regions = regionIds.map((r): [number, number] => [r, regionPop[r]]).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  for (const r of regionIds) regionPop[r] = regionMark[r] = 0;
   const perimeter = members.length ? perimeterKm(topologyIndex(geo), members) : 0;
   const comps = componentsOf(geo, members);
   const utla = coterminosity(geo, members, 'utla');
   const lad = coterminosity(geo, members, 'lad');
-  const regions = [...regionPop].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const rt = geo.bundle.regions;
-  let ccgParts = 0;
-  for (const [c, p] of ccgPop) if (p < geo.ccg2019Population[c]) ccgParts++;
   return {
     population,
-    ccgCount: ccgPop.size,
+    ccgCount: ccgs.length,
     ccgParts,
     unitCount: members.length,
     gpPractices,

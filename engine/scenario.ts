@@ -150,10 +150,14 @@ function findIndex(groups: readonly Group[], id: unknown, kind: 'system' | 'orga
   return k;
 }
 
-/** Unit code → index of its system (the scenario's own partition is the list of known units). */
-function systemOfUnit(s: ScenarioV1): Map<string, number> {
+/**
+ * Unit code → index of its system (the scenario's own partition is the list of known units), for the codes in
+ * `only` when given: a map of a few codes, not of every unit, when a piece of an LSOA-level scenario moves.
+ */
+function systemOfUnit(s: ScenarioV1, only?: readonly unknown[]): Map<string, number> {
+  const wanted = only && new Set(only);
   const at = new Map<string, number>();
-  s.systems.forEach((g, k) => g.units.forEach((u) => at.set(u, k)));
+  s.systems.forEach((g, k) => g.units.forEach((u) => (!wanted || wanted.has(u)) && at.set(u, k)));
   return at;
 }
 
@@ -161,7 +165,7 @@ function systemOfUnit(s: ScenarioV1): Map<string, number> {
 function requireUnits(s: ScenarioV1, codes: unknown, path = 'units', allowEmpty = false): string[] {
   if (!Array.isArray(codes)) throw new ScenarioError('invalid-argument', `${path}: expected an array of unit codes`, path);
   if (!allowEmpty && codes.length === 0) throw new ScenarioError('invalid-argument', `${path}: no units given`, path);
-  const known = systemOfUnit(s);
+  const known = systemOfUnit(s, codes);
   const seen = new Set<string>();
   codes.forEach((c, k) => {
     if (typeof c !== 'string' || !known.has(c)) {
@@ -189,7 +193,7 @@ function moveWithin<G extends Group>(groups: readonly G[], codes: readonly strin
 
 /** Refuses when any of `codes` would leave a locked system, or would enter `target` while it is locked. */
 function checkLocks(s: ScenarioV1, codes: readonly string[], target: number | null): void {
-  const at = systemOfUnit(s);
+  const at = systemOfUnit(s, codes);
   for (const c of codes) {
     const from = at.get(c)!;
     if (from === target) continue;

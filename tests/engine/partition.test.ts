@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { UNASSIGNED, membersOf, partitionOf, signatureOf } from '../../engine/partition.ts';
 import { Geography } from '../../engine/geography.ts';
 import { GRID_CODES as C, gridBundle } from './helpers/gridBundle.ts';
@@ -26,5 +27,36 @@ describe('partitionOf', () => {
     const groups = [{ id: 'x', units: [C[0]] }];
     expect(partitionOf(groups, geo)).toBe(partitionOf(groups, geo));
     expect(() => partitionOf([{ id: 'x', units: ['E38999999'] }], geo)).toThrow(/E38999999/);
+  });
+
+  it('patched from the previous partition after edits, equals a build from scratch (repeats: first group wins)', () => {
+    // Reference: the first group listing a unit holds it; written here without the engine's code.
+    const reference = (groups: { id: string; units: string[] }[]) => {
+      const owner = new Array<number>(geo.n).fill(UNASSIGNED);
+      groups.forEach((g, k) => g.units.forEach((u) => {
+        const i = C.indexOf(u);
+        if (owner[i] === UNASSIGNED) owner[i] = k;
+      }));
+      return { owner, unassigned: owner.filter((o) => o === UNASSIGNED).length, members: groups.map((g) => [...new Set(g.units.map((u) => C.indexOf(u)))].sort((a, b) => a - b)) };
+    };
+    const edit = fc.record({ group: fc.nat(5), units: fc.subarray([...C.keys()]), rename: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (edits) => {
+        // Start from a partition of all units in 6 groups, then rewrite one group per edit (which may take units
+        // another group holds, or leave units in none), sharing the untouched groups as scenario operations do.
+        let groups = Array.from({ length: 6 }, (_, k) => ({ id: `g${k}`, units: C.filter((_, i) => i % 6 === k) }));
+        partitionOf(groups, geo);
+        for (const e of edits) {
+          groups = groups.map((g, k) => (k === e.group ? { id: e.rename ? `${g.id}'` : g.id, units: e.units.map((i) => C[i]) } : g));
+          const p = partitionOf(groups, geo);
+          const r = reference(groups);
+          expect(Array.from(p.unitToGroup)).toEqual(r.owner);
+          expect(p.unassigned).toBe(r.unassigned);
+          expect(p.members.map((m) => Array.from(m))).toEqual(r.members);
+          expect(p.groupIds).toEqual(groups.map((g) => g.id));
+        }
+      }),
+      { numRuns: 200, seed: 11 },
+    );
   });
 });

@@ -1,0 +1,100 @@
+/**
+ * Phase profile of one LSOA-level piece move (the bench's row g), by CPU time: what the Evaluator's incremental
+ * update spends per phase. `npx tsx tests/bench/movePhases.ts`.
+ */
+import { loadUnitSet } from '../../geodata/load.ts';
+import { Geography } from '../../engine/geography.ts';
+import { topologyIndex, type TopologyIndex } from '../../engine/topologyIndex.ts';
+import { Evaluator } from '../../engine/evaluate.ts';
+import { compileGroup, partitionOf, signatureOf } from '../../engine/partition.ts';
+import { assignUnits, type ScenarioV1 } from '../../engine/scenario.ts';
+import { footprintMetrics } from '../../engine/metrics.ts';
+import { componentsOf } from '../../engine/contiguity.ts';
+import { coterminosity } from '../../engine/councils.ts';
+import { dissolveUnits, perimeterKm } from '../../engine/dissolve.ts';
+import { Checker } from '../../engine/checks.ts';
+
+const bundle = loadUnitSet('lsoa-2011');
+const geo = Geography.fromBundle(bundle);
+const ix: TopologyIndex = topologyIndex(geo);
+const stp = bundle.baselines['stp-2019'];
+
+// The bench's piece: the first CCG part of 80–130 LSOAs on a system border.
+const district = loadUnitSet('ccg-district-2019');
+const parent = bundle.parents!['ccg-district-2019'];
+const children: number[][] = district.units.code.map(() => []);
+parent.forEach((p, i) => children[p].push(i));
+const systemOf = new Map(stp.systems.flatMap((s) => s.units.map((u) => [u, s.id])));
+let best = -1;
+let away = '';
+children.forEach((lsoas, p) => {
+  if (lsoas.length < 80 || lsoas.length > 130 || best >= 0) return;
+  const home = systemOf.get(geo.codes[lsoas[0]]);
+  for (const i of lsoas) for (const j of geo.neighbours(i)) {
+    const s = systemOf.get(geo.codes[j])!;
+    if (s !== home && best < 0) [best, away] = [p, s];
+  }
+});
+const pieceCodes = children[best].map((i) => geo.codes[i]);
+const homeId = systemOf.get(pieceCodes[0])!;
+
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const wall = () => Number(process.hrtime.bigint()) / 1e6;
+function time(label: string, runs: number, fn: () => void): void {
+  for (let k = 0; k < 5; k++) fn();
+  const w: number[] = [];
+  const c0 = cpu();
+  for (let k = 0; k < runs; k++) {
+    const t0 = wall();
+    fn();
+    w.push(wall() - t0);
+  }
+  const c = (cpu() - c0) / runs;
+  w.sort((a, b) => a - b);
+  console.log(`${label.padEnd(46)} wall median ${w[(runs - 1) >> 1].toFixed(3)} ms   cpu mean ${c.toFixed(3)} ms`);
+}
+
+const moved = assignUnits(stp, pieceCodes, away);
+const changed = moved.systems.filter((s) => s.id === homeId || s.id === away);
+const big = compileGroup(changed[0].units, geo).members;
+console.log(`piece ${district.units.name[best]} (${pieceCodes.length} LSOAs), changed systems ${changed.map((s) => s.units.length).join(' and ')} LSOAs`);
+
+time('footprintMetrics (one changed system)', 100, () => footprintMetrics(geo, big));
+time('  componentsOf', 100, () => componentsOf(geo, big));
+time('  coterminosity utla+lad', 100, () => {
+  coterminosity(geo, big, 'utla');
+  coterminosity(geo, big, 'lad');
+});
+time('  perimeterKm', 100, () => perimeterKm(ix, big));
+time('dissolveUnits (one changed system)', 100, () => dissolveUnits(ix, big));
+time('compileGroup (uncached: units → indices)', 100, () => compileGroup([...changed[0].units], geo));
+time('partitionOf (new systems array)', 100, () => partitionOf([...moved.systems], geo));
+{
+  const ev = new Evaluator(geo).evaluate(moved);
+  const checker = new Checker(geo);
+  const inp = { systems: ev.systems, organisations: ev.organisations, systemPartition: ev.systemPartition, organisationPartition: ev.organisationPartition };
+  checker.check(moved, inp);
+  time('Checker.check (warm, nothing changed)', 100, () => checker.check(moved, inp));
+}
+
+// The whole move, as in the bench.
+const evaluator = new Evaluator(geo);
+let current: ScenarioV1 = stp;
+evaluator.evaluate(current);
+evaluator.footprints('systems');
+const seq: ScenarioV1[] = [];
+for (let k = 0; k < 200; k++) {
+  const to = current.systems.find((s) => s.units.includes(pieceCodes[0]))!.id === homeId ? away : homeId;
+  current = assignUnits(current, pieceCodes, to);
+  seq.push(current);
+}
+let at = 0;
+time('move: evaluate + footprints (bench row g)', 150, () => {
+  const next = seq[at++ % seq.length];
+  evaluator.evict(next.systems.filter((s) => s.id === homeId || s.id === away).map((s) => signatureOf(s.units, geo)));
+  evaluator.evaluate(next);
+  evaluator.footprints('systems');
+});
