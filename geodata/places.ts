@@ -6,7 +6,7 @@
  * the two agree wherever the lookups apply.
  */
 import { join } from 'node:path';
-import type { AreaTable, Bundle, Membership } from '../engine/bundle.ts';
+import type { Bundle, Membership } from '../engine/bundle.ts';
 import { readCsv } from './read.ts';
 import { S } from './sources.ts';
 import { fail, requireCount } from './checks.ts';
@@ -15,17 +15,8 @@ import type { Lookups } from './lookups.ts';
 import type { Populations } from './population.ts';
 import type { IcbPlacement } from './icb.ts';
 
-export interface VintageTables {
-  ccg2019: AreaTable & { nhsCode: string[] };
-  stp2019: AreaTable;
-  regions: AreaTable;
-  regions2022: AreaTable;
-  ccg2020: AreaTable & { stp: number[] };
-  stp2020: AreaTable;
-  ccg2021: AreaTable & { stp: number[] };
-  stp2021: AreaTable;
-  icb2022: AreaTable & { region: number[] };
-}
+/** The descriptor's tables of named areas of every vintage (the same for every unit set made of LSOAs). */
+export type VintageTables = Pick<Bundle, 'ccg2019' | 'stp2019' | 'regions' | 'regions2022' | 'ccg2020' | 'stp2020' | 'ccg2021' | 'stp2021' | 'icb2022'>;
 
 /** Area index of each LSOA (in `Lookups.lsoa` order) in every vintage. */
 export interface LsoaPlaces {

@@ -13,30 +13,15 @@ import { componentsOf } from '../../engine/contiguity.ts';
 import { coterminosity } from '../../engine/councils.ts';
 import { dissolveUnits, perimeterKm } from '../../engine/dissolve.ts';
 import { Checker } from '../../engine/checks.ts';
+import { borderPiece } from './unitsets.ts';
 
 const bundle = loadUnitSet('lsoa-2011');
 const geo = Geography.fromBundle(bundle);
 const ix: TopologyIndex = topologyIndex(geo);
 const stp = bundle.baselines['stp-2019'];
 
-// The bench's piece: the first CCG part of 80–130 LSOAs on a system border.
-const district = loadUnitSet('ccg-district-2019');
-const parent = bundle.parents!['ccg-district-2019'];
-const children: number[][] = district.units.code.map(() => []);
-parent.forEach((p, i) => children[p].push(i));
-const systemOf = new Map(stp.systems.flatMap((s) => s.units.map((u) => [u, s.id])));
-let best = -1;
-let away = '';
-children.forEach((lsoas, p) => {
-  if (lsoas.length < 80 || lsoas.length > 130 || best >= 0) return;
-  const home = systemOf.get(geo.codes[lsoas[0]]);
-  for (const i of lsoas) for (const j of geo.neighbours(i)) {
-    const s = systemOf.get(geo.codes[j])!;
-    if (s !== home && best < 0) [best, away] = [p, s];
-  }
-});
-const pieceCodes = children[best].map((i) => geo.codes[i]);
-const homeId = systemOf.get(pieceCodes[0])!;
+// The bench's piece (tests/bench/unitsets.ts).
+const { name: pieceName, codes: pieceCodes, homeId, away } = borderPiece(geo, bundle, stp);
 
 const cpu = () => {
   const u = process.cpuUsage();
@@ -60,7 +45,7 @@ function time(label: string, runs: number, fn: () => void): void {
 const moved = assignUnits(stp, pieceCodes, away);
 const changed = moved.systems.filter((s) => s.id === homeId || s.id === away);
 const big = compileGroup(changed[0].units, geo).members;
-console.log(`piece ${district.units.name[best]} (${pieceCodes.length} LSOAs), changed systems ${changed.map((s) => s.units.length).join(' and ')} LSOAs`);
+console.log(`piece ${pieceName} (${pieceCodes.length} LSOAs), changed systems ${changed.map((s) => s.units.length).join(' and ')} LSOAs`);
 
 time('footprintMetrics (one changed system)', 100, () => footprintMetrics(geo, big));
 time('  componentsOf', 100, () => componentsOf(geo, big));

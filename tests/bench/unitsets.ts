@@ -12,6 +12,7 @@ import mapshaper from 'mapshaper';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { loadUnitSet } from '../../geodata/load.ts';
+import type { Bundle } from '../../engine/bundle.ts';
 import { Geography } from '../../engine/geography.ts';
 import { topologyIndex } from '../../engine/topologyIndex.ts';
 import { Evaluator } from '../../engine/evaluate.ts';
@@ -47,6 +48,30 @@ function heapAfterGc(): number {
   return process.memoryUsage().heapUsed;
 }
 
+/**
+ * The bench's piece: the first CCG part of 80–130 LSOAs with a neighbour in another system, its LSOA codes, the
+ * system it is in and the neighbouring system it moves to.
+ */
+export function borderPiece(geo: Geography, bundle: Bundle, stp: ScenarioV1): { name: string; codes: string[]; homeId: string; away: string } {
+  const district = loadUnitSet('ccg-district-2019');
+  const parent = bundle.parents!['ccg-district-2019'];
+  const children: number[][] = district.units.code.map(() => []);
+  parent.forEach((p, i) => children[p].push(i));
+  const systemOf = new Map(stp.systems.flatMap((s) => s.units.map((u) => [u, s.id])));
+  let best = -1;
+  let away = '';
+  children.forEach((lsoas, p) => {
+    if (lsoas.length < 80 || lsoas.length > 130 || best >= 0) return;
+    const home = systemOf.get(geo.codes[lsoas[0]]);
+    for (const i of lsoas) for (const j of geo.neighbours(i)) {
+      const s = systemOf.get(geo.codes[j])!;
+      if (s !== home && best < 0) [best, away] = [p, s];
+    }
+  });
+  const codes = children[best].map((i) => geo.codes[i]);
+  return { name: district.units.name[best], codes, homeId: systemOf.get(codes[0])!, away };
+}
+
 export async function benchUnitSets(measure: Measure): Promise<{ stats: UnitSetStats[]; heapMB: number; units: number }> {
   let sink = 0;
   const gcBefore = heapAfterGc();
@@ -75,23 +100,7 @@ export async function benchUnitSets(measure: Measure): Promise<{ stats: UnitSetS
   });
 
   // A CCG part of about 100 LSOAs on a system border.
-  const district = loadUnitSet('ccg-district-2019');
-  const parent = bundle.parents!['ccg-district-2019'];
-  const children: number[][] = district.units.code.map(() => []);
-  parent.forEach((p, i) => children[p].push(i));
-  const systemOf = new Map(stp.systems.flatMap((s) => s.units.map((u) => [u, s.id])));
-  let best = -1;
-  let away = '';
-  children.forEach((lsoas, p) => {
-    if (lsoas.length < 80 || lsoas.length > 130 || best >= 0) return;
-    const home = systemOf.get(geo.codes[lsoas[0]]);
-    for (const i of lsoas) for (const j of geo.neighbours(i)) {
-      const s = systemOf.get(geo.codes[j])!;
-      if (s !== home && best < 0) [best, away] = [p, s];
-    }
-  });
-  const pieceCodes = children[best].map((i) => geo.codes[i]);
-  const homeId = systemOf.get(pieceCodes[0])!;
+  const { name: pieceName, codes: pieceCodes, homeId, away } = borderPiece(geo, bundle, stp);
   const evaluator = new Evaluator(geo);
   let current: ScenarioV1 = stp;
   evaluator.evaluate(current);
@@ -135,7 +144,7 @@ export async function benchUnitSets(measure: Measure): Promise<{ stats: UnitSetS
     { name: 'same polygons, mapshaper -dissolve2', runs: f.runs, medianMs: f.median, p95Ms: f.p95, budget: 'comparison', pass: null },
     { name: `LSOA dissolve speedup vs mapshaper -dissolve2 (median): ${speedup.toFixed(1)}×`, runs: 0, medianMs: NaN, p95Ms: NaN, budget: '≥ 10×', pass: speedup >= 10 },
     {
-      name: `move one CCG part (${district.units.name[best]}, ${pieceCodes.length} LSOAs) and back: evaluate + 2 footprints`,
+      name: `move one CCG part (${pieceName}, ${pieceCodes.length} LSOAs) and back: evaluate + 2 footprints`,
       runs: g.runs, medianMs: g.median, p95Ms: g.p95, budget: '≤ 2 ms median', pass: g.median <= 2,
     },
     { name: `  the scenario operation before it: assignUnits of the ${pieceCodes.length} LSOAs`, runs: h.runs, medianMs: h.median, p95Ms: h.p95, budget: 'reported', pass: null },
