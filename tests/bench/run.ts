@@ -28,15 +28,9 @@ import { assignUnits, type ScenarioV1 } from '../../engine/scenario.ts';
 import { benchRecom, benchRecomLsoa, GERRYCHAIN_STEPS_PER_S } from './recom.ts';
 import { measureStartup } from './startup.ts';
 import { benchUnitSets } from './unitsets.ts';
+import type { BenchRow } from './row.ts';
 
-interface Stats {
-  name: string;
-  runs: number;
-  medianMs: number;
-  p95Ms: number;
-  budget: string;
-  pass: boolean | null;
-}
+type Stats = BenchRow;
 
 function measure(runs: number, warmup: number, fn: () => void, before?: () => void): { median: number; p95: number; runs: number } {
   for (let k = 0; k < warmup; k++) {

@@ -12,15 +12,9 @@ import type { Bundle } from '../../engine/bundle.ts';
 import { Geography } from '../../engine/geography.ts';
 import { bundleIsCurrent } from '../../geodata/current.ts';
 import { BUNDLE_FILE, DIST_DIR, REPO_ROOT } from '../../geodata/paths.ts';
+import type { BenchRow } from './row.ts';
 
-export interface StartupRow {
-  name: string;
-  runs: number;
-  medianMs: number;
-  p95Ms: number;
-  budget: string;
-  pass: boolean | null;
-}
+export type StartupRow = BenchRow;
 
 export const STARTUP_BUDGET_MS = 300;
 

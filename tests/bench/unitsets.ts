@@ -18,15 +18,9 @@ import { topologyIndex } from '../../engine/topologyIndex.ts';
 import { Evaluator } from '../../engine/evaluate.ts';
 import { signatureOf } from '../../engine/partition.ts';
 import { assignUnits, type ScenarioV1 } from '../../engine/scenario.ts';
+import type { BenchRow } from './row.ts';
 
-export interface UnitSetStats {
-  name: string;
-  runs: number;
-  medianMs: number;
-  p95Ms: number;
-  budget: string;
-  pass: boolean | null;
-}
+export type UnitSetStats = BenchRow;
 
 type Measure = (runs: number, warmup: number, fn: () => void, before?: () => void) => { median: number; p95: number; runs: number };
 
