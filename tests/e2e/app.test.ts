@@ -158,10 +158,14 @@ describe('Footprints in Chromium', () => {
     const box = (await page.locator('#map canvas').boundingBox())!;
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;
-    await page.mouse.move(cx - 60, cy - 60);
+    // Half the map each way: the Box takes units mostly inside it, so the box must hold whole CCGs at whatever zoom
+    // the earlier tests left (a 120 px box at zoom 7 could fall inside one CCG and select nothing).
+    const dx = box.width / 4;
+    const dy = box.height / 4;
+    await page.mouse.move(cx - dx, cy - dy);
     await page.mouse.down();
     await page.mouse.move(cx, cy, { steps: 4 });
-    await page.mouse.move(cx + 60, cy + 60, { steps: 4 });
+    await page.mouse.move(cx + dx, cy + dy, { steps: 4 });
     await page.mouse.up();
     await expect.poll(() => hook(page, (h) => h.selection.length)).toBeGreaterThan(0);
     await page.keyboard.press('Escape');
