@@ -167,7 +167,9 @@ describe('Footprints in Chromium', () => {
     await page.mouse.move(cx, cy, { steps: 4 });
     await page.mouse.move(cx + dx, cy + dy, { steps: 4 });
     await page.mouse.up();
-    await expect.poll(() => hook(page, (h) => h.selection.length)).toBeGreaterThan(0);
+    // The notice comes with the box's selection (a selection left by an earlier test would pass a length check).
+    await expect.poll(() => page.textContent('#notices')).toMatch(/\d+ CCGs? in the box selected\./);
+    expect(await hook(page, (h) => h.selection.length)).toBeGreaterThan(0);
     await page.keyboard.press('Escape');
     expect(await hook(page, (h) => h.selection.length)).toBe(0);
     await page.keyboard.press('v');

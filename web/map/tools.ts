@@ -94,8 +94,11 @@ export function attachTools(d: ToolDeps): void {
     // The engine decides what lies mostly inside; the map only turns the box's corners into lon/lat.
     const a = map.unproject([start.x, start.y]);
     const b = map.unproject([p.x, p.y]);
+    // A selection made while the engine answers (Escape, a click) wins: the box is then dropped, not applied late.
+    const before = session.selection.get();
     const ids = await d.engine.unitsInBox([Math.min(a.lng, b.lng), Math.min(a.lat, b.lat), Math.max(a.lng, b.lng), Math.max(a.lat, b.lat)]);
-    const base = additive ? session.selection.get() : [];
+    if (session.selection.get() !== before) return;
+    const base = additive ? before : [];
     session.selection.set([...base, ...ids.filter((i) => !base.includes(i))]);
     d.notify.info(`${plural(ids.length, 'CCG')} in the box selected.`);
   };
