@@ -4,7 +4,8 @@
  *
  * Exit codes: 0 all went well; 1 bad input (a file missing, unreadable, malformed or invalid, an output that
  * could not be written; in a batch the other inputs still ran); 2 usage (unknown command or flag, wrong arguments:
- * nothing was read); 3 the bundle could not be made current, or a bug in footprints.
+ * nothing was read); 3 the bundle could not be made current, or a bug in footprints; 130 generate stopped by
+ * Ctrl+C (its best plans so far written).
  *
  * bin/footprints.mjs runs this compiled into dist/cli.mjs (bin/build-cli.mjs).
  */
@@ -21,15 +22,13 @@ import { evaluate } from './commands/evaluate.ts';
 import { compare } from './commands/compare.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
+import { generate } from './commands/generate.ts';
 import { BUNDLE_FILE, DIST_DIR, REPO_ROOT } from '../geodata/paths.ts';
-import { writeFileAtomic } from './io.ts';
-import { readScenario } from './inputs.ts';
-import { generateCommand, GENERATE_SUMMARY } from './commands/generate.ts';
 
-const COMMANDS: readonly Command[] = [evaluate, compare, exportCommand, importCommand, convertCommand, baselines];
+const COMMANDS: readonly Command[] = [evaluate, compare, exportCommand, importCommand, convertCommand, baselines, generate];
 
 function usage(): string {
-  const width = Math.max('generate'.length, ...COMMANDS.map((c) => c.name.length));
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return `footprints: NHS commissioning footprints on the CCGs of April 2019 or finer unit sets (--units)
 
 Usage: footprints COMMAND [options] ARGUMENTS
@@ -37,13 +36,12 @@ Usage: footprints COMMAND [options] ARGUMENTS
 
 Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
-  ${'generate'.padEnd(width)}  ${GENERATE_SUMMARY}
 
 A SCENARIO is a file (scenario JSON, assignments CSV or GeoJSON), - for standard input, or baseline:NAME
 (see footprints baselines). Several scenarios run in one call.
 
 Exit codes: 0 ok; 1 bad input (reported by name, the other inputs still run); 2 usage; 3 the bundle could not
-be built, or a bug.`;
+be built, or a bug; 130 generate stopped by Ctrl+C (the best plans so far written).`;
 }
 
 /** `footprints 0.1.0 (bundle inputs <sha256>)`: the package and the data this call would use. */
@@ -59,7 +57,7 @@ function version(json: boolean): string {
   return `footprints ${pkg.version} (bundle inputs ${inputsHash ?? 'not built yet: the first command builds it'})`;
 }
 
-function run(argv: string[], report: Reporter, out: (text: string) => void): number {
+function run(argv: string[], report: Reporter, out: (text: string) => void): number | Promise<number> {
   const [first, ...rest] = argv;
   if (first === '--version') {
     const { values, positionals } = parseCommandArgs(rest, {});
@@ -89,48 +87,38 @@ function run(argv: string[], report: Reporter, out: (text: string) => void): num
   }
   const units = oneOf(values.units, UNIT_SET_IDS, '--units', DEFAULT_UNIT_SET);
   const ctx = { args: positionals, values, report, data: new Data(report, units) };
-  command.run(ctx);
-  return report.failed ? EXIT.badInput : EXIT.ok;
+  const exitCode = (chosen: number | void) => (typeof chosen === 'number' ? chosen : report.failed ? EXIT.badInput : EXIT.ok);
+  const result = command.run(ctx);
+  return result instanceof Promise ? result.then(exitCode) : exitCode(result);
 }
 
-/**
- * `generate` runs for seconds to minutes in chunks and writes its best plans on Ctrl+C, so it is asynchronous and
- * parses its own options (bin/commands/generate.ts); it shares the data loading and atomic writes.
- */
-function runGenerate(argv: string[], report: Reporter): Promise<number> {
-  const data = new Data(report);
-  const ctx = { args: [], values: {}, report, data };
-  return generateCommand(argv, {
-    geography: (unitSet) => data.geography(unitSet),
-    readScenario: (geo, ref) => readScenario(ctx, ref, geo.unitSet),
-    writeFile: (path, text) => writeFileAtomic(path, text),
-    stdout: process.stdout,
-    stderr: process.stderr,
-    onInterrupt: (h) => (process.on('SIGINT', h), () => process.off('SIGINT', h)),
-  });
+/** One line for what went wrong, and the exit code it means. */
+function failure(e: unknown, argv: string[], report: Reporter): number {
+  const err = e as Error;
+  if (e instanceof UsageError) {
+    const command = COMMANDS.find((c) => c.name === argv[0]);
+    const hint = command ? `footprints ${command.name} --help` : 'footprints --help';
+    report.print([{ message: err.message, code: 'usage' }], `${err.message} (see ${hint})`);
+    return EXIT.usage;
+  }
+  if (e instanceof SetupError) {
+    report.print([{ message: err.message, code: 'setup' }], err.message);
+    return EXIT.failed;
+  }
+  if (report.input(e)) return EXIT.badInput;
+  // A bug: still one line, but say so (with --verbose, the stack).
+  report.print([{ message: err?.message ?? String(e), code: 'internal' }], `internal error (a bug in footprints): ${err?.message ?? String(e)}`);
+  report.info(err?.stack ?? '');
+  return EXIT.failed;
 }
 
+/** Runs a call; a promise only for a command that runs asynchronously (generate). */
 export function main(argv: string[]): number | Promise<number> {
   const report = new Reporter(wantsJsonErrors(argv), argv.includes('--verbose'));
-  if (argv[0] === 'generate') return runGenerate(argv.slice(1), report);
   try {
-    return run(argv, report, (text) => process.stdout.write(text));
+    const code = run(argv, report, (text) => process.stdout.write(text));
+    return code instanceof Promise ? code.catch((e: unknown) => failure(e, argv, report)) : code;
   } catch (e) {
-    const err = e as Error;
-    if (e instanceof UsageError) {
-      const command = COMMANDS.find((c) => c.name === argv[0]);
-      const hint = command ? `footprints ${command.name} --help` : 'footprints --help';
-      report.print([{ message: err.message, code: 'usage' }], `${err.message} (see ${hint})`);
-      return EXIT.usage;
-    }
-    if (e instanceof SetupError) {
-      report.print([{ message: err.message, code: 'setup' }], err.message);
-      return EXIT.failed;
-    }
-    if (report.input(e)) return EXIT.badInput;
-    // A bug: still one line, but say so (with --verbose, the stack).
-    report.print([{ message: err?.message ?? String(e), code: 'internal' }], `internal error (a bug in footprints): ${err?.message ?? String(e)}`);
-    report.info(err?.stack ?? '');
-    return EXIT.failed;
+    return failure(e, argv, report);
   }
 }

@@ -23,6 +23,9 @@ export interface Command {
   help: string;
   /** Options besides the common ones. */
   options: Options;
-  /** Does the work; input errors go to ctx.report (the batch carries on), usage errors are thrown. */
-  run(ctx: Context): void;
+  /**
+   * Does the work; input errors go to ctx.report (the batch carries on), usage errors are thrown. A long command
+   * (generate) returns a promise. A number returned is the exit code the command chose (generate after Ctrl+C).
+   */
+  run(ctx: Context): void | number | Promise<void | number>;
 }

@@ -10,8 +10,10 @@
  * - `cutEdges`: adjacency links (land and water) between units of different systems; fewer = more compact;
  * - `peopleMoved`: people whose unit is in another system than at the start (systems keep their labels);
  * - `oneOrganisation`: systems that are exactly one organisation of the starting scenario ("typically one CCG
- *   per ICS"; the summary's `typicalSystems` rule), most useful with organisations kept whole.
+ *   per ICS"; the summary's `typicalSystems` rule), most useful with organisations kept whole;
+ * - `systems`: the number of systems (it varies when the planner allows a range).
  * Objectives are the same quantities as scores in [0, 1], higher better; a plan's score is their weighted mean.
+ * Shares of systems are of the plan's own number of systems.
  */
 import type { Geography } from '../geography.ts';
 import { councilTables, councilWhollyInside } from '../councils.ts';
@@ -20,7 +22,7 @@ import { ScenarioError } from '../errors.ts';
 import type { Problem } from './problem.ts';
 import type { RecomChain } from './recom.ts';
 
-export const METRICS = ['coterminosity', 'systemsInBand', 'regionCrossings', 'cutEdges', 'peopleMoved', 'oneOrganisation'] as const;
+export const METRICS = ['coterminosity', 'systemsInBand', 'regionCrossings', 'cutEdges', 'peopleMoved', 'oneOrganisation', 'systems'] as const;
 export type MetricName = (typeof METRICS)[number];
 
 export const OBJECTIVES = ['coterminosity', 'band', 'regions', 'compactness', 'moved', 'one-organisation'] as const;
@@ -168,7 +170,11 @@ export class Scorer {
     let inBand = 0;
     let crossing = 0;
     let oneOrg = 0;
+    let count = 0;
     for (let d = 0; d < p.k; d++) {
+      // A label no unit has (merged away, or not yet taken by a split) is no system.
+      if (this.unitsOf[d] === 0) continue;
+      count++;
       if (bandPosition(this.systemPop[d], p.band) === 'in') inBand++;
       if (this.regionsOf[d] > 1) crossing++;
       const o = this.orgOf[d];
@@ -177,9 +183,13 @@ export class Scorer {
     this.metrics[1] = inBand;
     this.metrics[2] = crossing;
     this.metrics[5] = oneOrg;
+    this.metrics[6] = count;
   }
 
-  /** After a step of the attached chain that changed the plan: updates the metrics over the two systems' units. */
+  /**
+   * After a step of the attached chain that changed the plan: updates the metrics over the units the step
+   * relabelled (a ReCom step's two systems, a merge's two, a split's one), recounting the step's two labels.
+   */
   update(): void {
     const c = this.chain;
     if (!c || c.lastA < 0) return;
@@ -257,7 +267,7 @@ export class Scorer {
   /** Objective `j` (in `OBJECTIVES` order) as a score in [0, 1], higher better. */
   objective(j: number): number {
     const m = this.metrics;
-    const k = this.problem.k;
+    const k = m[6];
     switch (j) {
       case 0: return m[0];
       case 1: return m[1] / k;

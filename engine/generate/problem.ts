@@ -1,14 +1,15 @@
 /**
  * A generation problem: the starting scenario compiled onto the node graph with its constraints, checked once
  * so the chain can trust it. Systems are numbered as in the starting scenario (system `d` is
- * `start.systems[d]`), and that numbering is the chain's labels throughout.
+ * `start.systems[d]`), and that numbering is the chain's labels throughout; when the number of systems may grow,
+ * labels `start.systems.length` .. `k − 1` are there for the systems that splits make.
  */
 import type { Geography } from '../geography.ts';
 import type { ScenarioV1 } from '../scenario.ts';
 import { ScenarioError } from '../errors.ts';
 import { UNASSIGNED, partitionOf } from '../partition.ts';
 import { keepWholeOf, nodeGraph, type KeepWhole, type NodeGraph } from './graph.ts';
-import type { Band } from './recom.ts';
+import type { Band, CountRange } from './recom.ts';
 
 export interface Constraints {
   /** Population band for every system (absolute, persons, inclusive); default: the scenario's own. */
@@ -21,14 +22,19 @@ export interface Constraints {
   withinRegions?: boolean;
   /** Further unit → group arrays whose groups stay whole (e.g. the 2019 CCG of each finer unit). */
   keepWhole?: readonly KeepWhole[];
+  /** How many systems a plan may have (inclusive); default: the starting scenario's number, fixed. */
+  systemCount?: CountRange;
 }
 
 export interface Problem {
   geo: Geography;
   start: ScenarioV1;
   graph: NodeGraph;
-  /** Number of systems (fixed: a range of counts is not supported yet). */
+  /** Labels of systems: the most systems a plan may have, at least the start's number. */
   k: number;
+  /** Systems of the starting scenario. */
+  startCount: number;
+  systemCount: CountRange;
   band: Band;
   /** Node → system of the starting scenario. */
   startNodes: Uint16Array;
@@ -55,9 +61,12 @@ export function generationProblem(geo: Geography, start: ScenarioV1, c: Constrai
     fail(`band: ${band.min}–${band.max} is not a band (0 ≤ min ≤ max)`, 'band');
   }
   const systems = partitionOf(start.systems, geo);
-  const k = start.systems.length;
-  if (k < 2) fail(`the scenario has ${k} system${k === 1 ? '' : 's'}; generating needs at least two`, 'systems');
-  if (k > UNASSIGNED) fail(`the scenario has ${k} systems; at most ${UNASSIGNED} are supported`, 'systems');
+  const startCount = start.systems.length;
+  if (startCount < 2) fail(`the scenario has ${startCount} system${startCount === 1 ? '' : 's'}; generating needs at least two`, 'systems');
+  if (startCount > UNASSIGNED) fail(`the scenario has ${startCount} systems; at most ${UNASSIGNED} are supported`, 'systems');
+  const systemCount = c.systemCount ?? { min: startCount, max: startCount };
+  checkSystemCount(systemCount, startCount);
+  const k = Math.max(startCount, systemCount.max);
   if (systems.unassigned > 0) fail(`${systems.unassigned} units are in no system; every unit needs one to generate`, 'systems');
   const organisations = partitionOf(start.organisations, geo);
   if (c.keepOrganisations && organisations.unassigned > 0) fail(`${organisations.unassigned} units are in no organisation`, 'organisations');
@@ -65,6 +74,7 @@ export function generationProblem(geo: Geography, start: ScenarioV1, c: Constrai
   const keep: KeepWhole[] = [...(c.keepWhole ?? [])];
   if (c.keepOrganisations) keep.push(keepWholeOf(geo.n, organisations.members));
   const graph = nodeGraph(geo, keep);
+  if (systemCount.max > graph.n) fail(`systemCount: at most ${graph.n} systems can be made (one per unit kept whole), not ${systemCount.max}`, 'systemCount');
   const startUnits = Uint16Array.from(systems.unitToGroup);
   const startNodes = new Uint16Array(graph.n);
   for (let v = 0; v < graph.n; v++) {
@@ -99,9 +109,23 @@ export function generationProblem(geo: Geography, start: ScenarioV1, c: Constrai
     }
   }
   return {
-    geo, start, graph, k, band: { min: band.min, max: band.max }, startNodes, startUnits, locked, districtRegion,
+    geo, start, graph, k, startCount, systemCount: { min: systemCount.min, max: systemCount.max }, band: { min: band.min, max: band.max }, startNodes, startUnits, locked, districtRegion,
     unitOrganisation: Uint16Array.from(organisations.unitToGroup), keepOrganisations: !!c.keepOrganisations,
   };
+}
+
+/**
+ * The rule for a range of system counts: whole numbers, 1 ≤ min ≤ max, and the start's count inside (a chain
+ * walks from the start, so it must be a plan the range allows). The web's control is checked here too.
+ */
+export function checkSystemCount(range: CountRange, startCount: number): void {
+  const { min, max } = range;
+  if (!(Number.isInteger(min) && Number.isInteger(max) && min >= 1 && min <= max && max <= UNASSIGNED)) {
+    fail(`systemCount: ${min}–${max} is not a range of system counts (whole numbers, 1 ≤ min ≤ max ≤ ${UNASSIGNED})`, 'systemCount');
+  }
+  if (startCount < min || startCount > max) {
+    fail(`systemCount: the scenario has ${startCount} systems, outside the range ${min}–${max} asked for`, 'systemCount');
+  }
 }
 
 /** Every system of a node plan must be connected: ReCom merges two by a walk from their shared edge. */

@@ -14,6 +14,17 @@
  *    keeps a step's cost bounded, and the count of self-loops says when the band is too tight for the plan.
  * The half holding more of the system's former population keeps its label, so labels follow the systems.
  *
+ * With a range of counts (`count.min < count.max`) a step first draws its kind: a quarter of steps propose a
+ * merge, a quarter a split, the other half ReCom as above (one more draw from the stream; a fixed count draws
+ * nothing more, so its chain is exactly the plain ReCom chain). A proposal that cannot be made is a self-loop,
+ * as in ReCom, so the mix stays the same whatever the plan:
+ * - merge: a cut edge drawn as in ReCom (unlocked, same region); its two systems become one when together they
+ *   are within the band's maximum and the count stays ≥ `count.min`. The more populous keeps its label.
+ * - split: an unlocked system drawn uniformly; when the count stays ≤ `count.max`, it is cut like ReCom's merged
+ *   region (uniform spanning tree, an edge whose two halves are both in the band); the larger half keeps the
+ *   label, the other takes the lowest free label.
+ * Labels range over 0 .. k − 1 (k ≥ `count.max`); a merged system's label is free until a split takes it.
+ *
  * Hot state is typed arrays allocated once; a step allocates nothing. Stamps (`epoch`) mark the merged region
  * and the tree without clearing arrays.
  */
@@ -27,6 +38,15 @@ export interface Band {
   max: number;
 }
 
+/** How many systems a plan may have (inclusive). */
+export interface CountRange {
+  min: number;
+  max: number;
+}
+
+/** The kind of the last step: what `lastA`, `lastB` and `merged` describe. */
+export type Move = 'none' | 'recom' | 'merge' | 'split';
+
 export interface RecomOptions {
   band: Band;
   /** Per system: 1 = locked, never merged. */
@@ -35,23 +55,36 @@ export interface RecomOptions {
   districtRegion?: Uint16Array;
   /** Spanning trees drawn before a step gives up (a self-loop). */
   maxTrees?: number;
+  /** Allowed number of systems; default: fixed at the start's. Needs k ≥ `count.max`. */
+  count?: CountRange;
 }
 
 export class RecomChain {
   readonly graph: NodeGraph;
+  /** Labels: systems are numbered 0 .. k − 1, not all of them in use when the count may vary. */
   readonly k: number;
   /** Node → system. */
   readonly assignment: Uint16Array;
   readonly districtPop: Float64Array;
   readonly band: Band;
   readonly locked: Uint8Array;
+  /** Per label: its NHS region (this chain's own copy: a split's new system takes its parent's). */
   readonly districtRegion: Uint16Array | null;
   readonly maxTrees: number;
+  readonly countRange: CountRange;
+  /** Per label: 1 when some node has it. */
+  readonly alive: Uint8Array;
+  /** Systems in the plan (labels alive). */
+  count = 0;
   rng: Rng;
   /** Steps taken, and how many of them left the plan as it was. */
   steps = 0;
   selfLoops = 0;
-  /** The last step's merged systems and their nodes (`merged[0 .. mergedCount)`); -1 after a self-loop. */
+  /**
+   * The last step's two labels and the nodes it relabelled (`merged[0 .. mergedCount)`), -1 after a self-loop:
+   * ReCom, the two systems redrawn; merge, the label kept and the label freed; split, the label kept and the new one.
+   */
+  lastMove: Move = 'none';
   lastA = -1;
   lastB = -1;
   readonly merged: Uint32Array;
@@ -68,6 +101,10 @@ export class RecomChain {
   private readonly side: Uint8Array;
   private readonly candidates: Uint32Array;
   private readonly eligible: Uint32Array;
+  /** Systems a split may draw; node → region, to give labels their region again on `load`. */
+  private readonly splittable: Uint32Array;
+  private readonly nodeRegion: Uint16Array | null;
+  private readonly resizing: boolean;
 
   constructor(graph: NodeGraph, start: Uint16Array, k: number, rng: Rng, options: RecomOptions) {
     if (start.length !== graph.n) throw new Error(`start: ${start.length} nodes given, the graph has ${graph.n}`);
@@ -76,11 +113,21 @@ export class RecomChain {
     this.assignment = Uint16Array.from(start);
     this.districtPop = new Float64Array(k);
     this.band = { min: options.band.min, max: options.band.max };
-    this.locked = options.locked ?? new Uint8Array(k);
-    this.districtRegion = options.districtRegion ?? null;
+    this.locked = new Uint8Array(k);
+    if (options.locked) this.locked.set(options.locked.subarray(0, k));
     this.maxTrees = options.maxTrees ?? 16;
     this.rng = rng;
     const n = graph.n;
+    this.alive = new Uint8Array(k);
+    this.splittable = new Uint32Array(k);
+    if (options.districtRegion) {
+      const regions = options.districtRegion;
+      this.districtRegion = new Uint16Array(k);
+      this.nodeRegion = Uint16Array.from(start, (d) => regions[d]);
+    } else {
+      this.districtRegion = null;
+      this.nodeRegion = null;
+    }
     this.merged = new Uint32Array(n);
     this.mark = new Uint32Array(n);
     this.treeMark = new Uint32Array(n);
@@ -92,17 +139,30 @@ export class RecomChain {
     this.candidates = new Uint32Array(n);
     this.eligible = new Uint32Array(graph.edgeA.length);
     this.load(start);
+    const range = options.count ?? { min: this.count, max: this.count };
+    if (!(range.min <= this.count && this.count <= range.max && range.max <= k)) {
+      throw new Error(`count: ${this.count} systems at the start, range ${range.min}–${range.max}, ${k} labels`);
+    }
+    this.countRange = { min: range.min, max: range.max };
+    this.resizing = range.min < range.max;
   }
 
   /** Replaces the plan (node → system), e.g. to restart from the best plan so far. */
   load(assignment: Uint16Array): void {
     this.assignment.set(assignment);
     this.districtPop.fill(0);
+    this.alive.fill(0);
     for (let v = 0; v < this.graph.n; v++) {
       const d = this.assignment[v];
       if (d >= this.k) throw new Error(`node ${v}: system ${d} is outside 0..${this.k - 1}`);
       this.districtPop[d] += this.graph.population[v];
+      this.alive[d] = 1;
+      if (this.nodeRegion) this.districtRegion![d] = this.nodeRegion[v];
     }
+    let count = 0;
+    for (let d = 0; d < this.k; d++) count += this.alive[d];
+    this.count = count;
+    this.lastMove = 'none';
     this.lastA = this.lastB = -1;
     this.mergedCount = 0;
   }
@@ -127,11 +187,21 @@ export class RecomChain {
     return count === 0 ? -1 : this.eligible[below(this.rng, count)];
   }
 
-  /** One ReCom step; false when it was a self-loop. */
+  /** One step (ReCom, or with a range of counts, a merge or a split); false when it was a self-loop. */
   step(): boolean {
     this.steps++;
+    this.lastMove = 'none';
     this.lastA = this.lastB = -1;
     this.mergedCount = 0;
+    if (this.resizing) {
+      const kind = below(this.rng, 4);
+      if (kind === 0) return this.mergeStep();
+      if (kind === 1) return this.splitStep();
+    }
+    return this.recomStep();
+  }
+
+  private recomStep(): boolean {
     const e = this.drawEdge();
     if (e < 0) return this.reject();
     const g = this.graph;
@@ -140,14 +210,64 @@ export class RecomChain {
     const total = this.districtPop[a] + this.districtPop[b];
     const { min, max } = this.band;
     if (total < 2 * min || total > 2 * max) return this.reject();
+    return this.cutTree(this.region(g.edgeA[e], a, b), total, a, b, 'recom');
+  }
 
-    // The merged region, by breadth-first search from the cut edge (both systems are connected).
+  private mergeStep(): boolean {
+    if (this.count <= this.countRange.min) return this.reject();
+    const e = this.drawEdge();
+    if (e < 0) return this.reject();
+    const g = this.graph;
+    const a = this.assignment[g.edgeA[e]];
+    const b = this.assignment[g.edgeB[e]];
+    const total = this.districtPop[a] + this.districtPop[b];
+    if (total > this.band.max) return this.reject();
+    const count = this.region(g.edgeA[e], a, b);
+    const keep = this.districtPop[a] >= this.districtPop[b] ? a : b;
+    const drop = keep === a ? b : a;
+    for (let h = 0; h < count; h++) this.assignment[this.merged[h]] = keep;
+    this.districtPop[keep] = total;
+    this.districtPop[drop] = 0;
+    this.alive[drop] = 0;
+    this.count--;
+    this.mergedCount = count;
+    this.lastMove = 'merge';
+    this.lastA = keep;
+    this.lastB = drop;
+    return true;
+  }
+
+  private splitStep(): boolean {
+    if (this.count >= this.countRange.max) return this.reject();
+    const { alive, locked, splittable, assignment } = this;
+    let n = 0;
+    for (let d = 0; d < this.k; d++) if (alive[d] && !locked[d]) splittable[n++] = d;
+    if (n === 0) return this.reject();
+    const a = splittable[below(this.rng, n)];
+    const total = this.districtPop[a];
+    const { min, max } = this.band;
+    if (total < 2 * min || total > 2 * max) return this.reject();
+    let b = 0;
+    while (alive[b]) b++;
+    // A node of `a` to start the region from: a scan, as splits are rarer than ReCom steps and cost a tree anyway.
+    let seed = 0;
+    while (assignment[seed] !== a) seed++;
+    if (!this.cutTree(this.region(seed, a, a), total, a, b, 'split')) return false;
+    alive[b] = 1;
+    this.count++;
+    if (this.districtRegion) this.districtRegion[b] = this.districtRegion[a];
+    return true;
+  }
+
+  /** The nodes of systems `a` and `b` (connected, together), by breadth-first search from `seed`, into `merged`. */
+  private region(seed: number, a: number, b: number): number {
+    const g = this.graph;
     const stamp = this.nextEpoch();
     const mark = this.mark;
     const merged = this.merged;
     let count = 0;
-    merged[count++] = g.edgeA[e];
-    mark[g.edgeA[e]] = stamp;
+    merged[count++] = seed;
+    mark[seed] = stamp;
     for (let h = 0; h < count; h++) {
       const v = merged[h];
       for (let q = g.offsets[v]; q < g.offsets[v + 1]; q++) {
@@ -162,12 +282,21 @@ export class RecomChain {
       }
     }
     this.mergedCount = count;
+    return count;
+  }
 
+  /**
+   * Draws spanning trees of the region just marked (`count` nodes holding `total` people) until one has a balanced
+   * cut, and cuts it into systems `a` and `b`; after `maxTrees` trees without one, a self-loop.
+   */
+  private cutTree(count: number, total: number, a: number, b: number, move: Move): boolean {
+    const stamp = this.epoch;
     for (let t = 0; t < this.maxTrees; t++) {
       const root = this.wilson(stamp, count);
       const nCand = this.balancedCuts(root, count, total);
       if (nCand > 0) {
         this.split(root, this.candidates[below(this.rng, nCand)], count, a, b);
+        this.lastMove = move;
         this.lastA = a;
         this.lastB = b;
         return true;

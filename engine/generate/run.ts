@@ -61,6 +61,7 @@ export function createGeneration(geo: Geography, start: ScenarioV1, options: Gen
   const recom = (stream: number) =>
     new RecomChain(problem.graph, problem.startNodes, problem.k, seededRng(options.seed, stream), {
       band: problem.band, locked: problem.locked, districtRegion: problem.districtRegion, maxTrees: options.maxTrees,
+      count: problem.systemCount,
     });
   const optimiser = hasObjectives(options.objectives)
     ? new Optimiser(recom(2 * c), new Scorer(problem, options.objectives), { burst: options.burst, top: options.top })

@@ -2,9 +2,12 @@
  * A generated plan back to a scenario the app and the CLI open like any other.
  *
  * - Systems: each keeps the id, name and lock of the starting system it overlaps most (by population, matched
- *   greedily, largest overlaps first, each starting system used once); a system matched to none is named
- *   "Generated system N" with a fresh `sys-N` id. An atypical reason is kept only when the system's units are
- *   unchanged, since it was given for those units.
+ *   greedily, largest overlaps first, each starting system used once). A system matched to none (the smaller
+ *   part of a split, when the number of systems may vary) is named after the starting system holding most of
+ *   its people, "NAME (part 2)", "(part 3)" … by people from it, with the first free `sys-N` id (as the app's new
+ *   systems): the same plan always gets the same ids and names. A starting system merged into another has no
+ *   system left and is simply absent. An atypical reason is kept only when the system's units are unchanged,
+ *   since it was given for those units.
  * - Organisations: kept as they were when they were kept whole (none can straddle); otherwise each is cut along
  *   the new system borders, its most populous part keeping its id and name.
  * - Collaborations and settings are kept; the band becomes the one generated under.
@@ -39,6 +42,7 @@ export function scenarioFromPlan(problem: Problem, unitSystem: Uint16Array, info
     used[o.s] = 1;
   }
   const ids = new Set(start.systems.filter((_, s) => used[s]).map((g) => g.id));
+  const parts = unmatchedParts(overlap, matched, members.map((units) => units.length > 0));
   let fresh = 1;
   const systems: SystemDef[] = [];
   members.forEach((units, d) => {
@@ -54,7 +58,8 @@ export function scenarioFromPlan(problem: Problem, unitSystem: Uint16Array, info
     } else {
       while (ids.has(`sys-${fresh}`)) fresh++;
       ids.add(`sys-${fresh}`);
-      systems.push({ id: `sys-${fresh}`, name: `Generated system ${fresh}`, units: codes });
+      const part = parts.get(d)!;
+      systems.push({ id: `sys-${fresh}`, name: `${start.systems[part.parent].name} (part ${part.number})`, units: codes });
     }
   });
   const organisations = problem.keepOrganisations ? start.organisations : cutOrganisations(geo, start.organisations, unitSystem);
@@ -66,6 +71,27 @@ export function scenarioFromPlan(problem: Problem, unitSystem: Uint16Array, info
     organisations,
     settings: { ...start.settings, band: { ...problem.band } },
   };
+}
+
+/**
+ * For each non-empty system matched to no starting system: the starting system holding most of its people (its
+ * parent) and its part number, 2, 3, … among the parent's unmatched parts, those holding more of its people first.
+ * `overlap` is sorted by population, largest first.
+ */
+function unmatchedParts(overlap: readonly { d: number; s: number; pop: number }[], matched: Int32Array, nonEmpty: boolean[]): Map<number, { parent: number; number: number }> {
+  const parentOf = new Map<number, { s: number; pop: number }>();
+  for (const o of overlap) {
+    if (matched[o.d] >= 0 || !nonEmpty[o.d] || parentOf.has(o.d)) continue;
+    parentOf.set(o.d, { s: o.s, pop: o.pop });
+  }
+  const ranked = [...parentOf].sort(([d1, x], [d2, y]) => x.s - y.s || y.pop - x.pop || d1 - d2);
+  const out = new Map<number, { parent: number; number: number }>();
+  let number = 1;
+  ranked.forEach(([d, p], r) => {
+    number = r > 0 && ranked[r - 1][1].s === p.s ? number + 1 : 2;
+    out.set(d, { parent: p.s, number });
+  });
+  return out;
 }
 
 function sameUnits(a: readonly string[], b: readonly string[]): boolean {

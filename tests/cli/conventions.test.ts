@@ -9,7 +9,7 @@ import { REPO_ROOT } from '../../geodata/paths.ts';
 
 const dir = tempDir();
 const run = (...args: string[]) => footprints(args, { cwd: dir });
-const COMMANDS = ['evaluate', 'compare', 'export', 'import', 'baselines'];
+const COMMANDS = ['evaluate', 'compare', 'export', 'import', 'baselines', 'generate'];
 
 describe('footprints conventions', { timeout: 60_000 }, () => {
   it('--version gives the package version and the inputs hash of the built bundle', async () => {

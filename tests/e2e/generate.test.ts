@@ -1,6 +1,8 @@
 // The Generate panel in Chromium: a short generation from STP 2019 in a generate worker, its progress figures,
 // the best options as small maps, the ensemble histograms, opening an option as a new saved scenario (the earlier
-// one stays saved), comparing an option, and Pause / Cancel.
+// one stays saved), comparing an option, and Pause / Cancel. The run allows 40–44 systems: the panel's "Number of
+// systems" control reaches the worker (the recorded counts vary) and the engine's refusal of a range the scenario
+// is outside is shown as the engine says it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, hook, startApp, type App } from './helpers.ts';
@@ -47,7 +49,18 @@ describe('Generate in Chromium', { timeout: 180_000 }, () => {
     const band = await hook(page, (h) => (h.state as unknown as { scenario: { settings: { band: { min: number; max: number } } } }).scenario.settings.band);
     expect(Number(await page.inputValue('#gen-band-min'))).toBe(band.min);
     expect(Number(await page.inputValue('#gen-band-max'))).toBe(band.max);
+    // The number of systems defaults to the scenario's, fixed.
+    const startCount = bundle.baselines['stp-2019'].systems.length;
+    expect(Number(await page.inputValue('#gen-systems-min'))).toBe(startCount);
+    expect(Number(await page.inputValue('#gen-systems-max'))).toBe(startCount);
     await setRun(STEPS, 7);
+    // A range the scenario is outside: the engine's own one line, nothing run.
+    await page.fill('#gen-systems-min', '43');
+    await page.fill('#gen-systems-max', '44');
+    await page.click('#gen-start');
+    await status('error');
+    expect(await page.textContent('#gen-error')).toContain(`systemCount: the scenario has ${startCount} systems, outside the range 43–44 asked for`);
+    await page.fill('#gen-systems-min', '40');
     await page.click('#gen-start');
     await status('done', 'error');
     expect(await page.isHidden('#gen-error')).toBe(true);
@@ -66,11 +79,18 @@ describe('Generate in Chromium', { timeout: 180_000 }, () => {
     const scores = await options.evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.score)));
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     expect(scores[0].toFixed(3)).toBe(best.toFixed(3));
-    // Each small map draws one path per system: the 42 systems of STP 2019.
-    expect(await options.first().locator('svg.gen-map path').count()).toBe(bundle.baselines['stp-2019'].systems.length);
+    // Each small map draws one path per system, 40 to 44 of them.
+    const optionSystems = Number(await options.first().getAttribute('data-systems'));
+    expect(optionSystems).toBeGreaterThanOrEqual(40);
+    expect(optionSystems).toBeLessThanOrEqual(44);
+    expect(await options.first().locator('svg.gen-map path').count()).toBe(optionSystems);
 
     const figures = page.locator('#gen-ensemble .gen-hist-figure');
-    expect(await figures.count()).toBe(6);
+    expect(await figures.count()).toBe(7);
+    // The recorded numbers of systems vary (more than one bar): the range reached the worker's chain.
+    const systemsFigure = page.locator('#gen-ensemble .gen-hist-figure[data-metric="systems"]');
+    expect(await systemsFigure.locator('svg .gen-hist-bar').count()).toBeGreaterThan(1);
+    expect(await systemsFigure.locator('.gen-percentile').textContent()).toMatch(new RegExp(`^${startCount}: more systems than \\d{1,3} % of ${STEPS / EVERY} generated plans, as many as \\d{1,3} %$`));
     expect(await figures.locator('svg .gen-hist-bar').count()).toBeGreaterThan(6);
     const words = await page.textContent('#gen-ensemble [data-metric="coterminosity"] .gen-percentile');
     expect(words).toMatch(new RegExp(`more coterminous than \\d{1,3} % of ${STEPS / EVERY} generated plans`));
@@ -86,7 +106,8 @@ describe('Generate in Chromium', { timeout: 180_000 }, () => {
     await page.waitForFunction((n) => (window as unknown as { __footprints: GenHook }).__footprints.state?.scenario.name === n, name, { timeout: 60_000 });
     const after = await hook(page, (h) => (h as unknown as GenHook).currentScenarioId);
     expect(after).not.toBe(before);
-    expect(await hook(page, (h) => h.state?.scenario.systems.length)).toBe(bundle.baselines['stp-2019'].systems.length);
+    const optionSystems = Number(await page.locator('#gen-options .gen-option').first().getAttribute('data-systems'));
+    expect(await hook(page, (h) => h.state?.scenario.systems.length)).toBe(optionSystems);
     await page.click('#tab-scenarios');
     await page.waitForSelector(`#scenario-list li[data-id="${after}"].current`);
     expect(await page.getAttribute(`#scenario-list li[data-id="${after}"]`, 'data-name')).toBe(name);

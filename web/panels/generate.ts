@@ -63,6 +63,11 @@ export function mountGenerate(el: HTMLElement, d: GenerateDeps): void {
   // The band follows the scenario's settings until the planner types their own.
   let bandEdited = false;
   [bandMin, bandMax].forEach((i) => i.addEventListener('input', () => (bandEdited = true)));
+  // The number of systems: from = to (the scenario's count) is fixed; a range lets merges and splits change it.
+  const countMin = numberInput('gen-systems-min', 0, { min: 1, step: 1 });
+  const countMax = numberInput('gen-systems-max', 0, { min: 1, step: 1 });
+  let countEdited = false;
+  [countMin, countMax].forEach((i) => i.addEventListener('input', () => (countEdited = true)));
   const locks = mountLockList('gen-lock');
   const keepOrgs = checkbox('gen-keep-orgs', 'Keep organisations whole');
   const withinRegions = checkbox('gen-within-regions', 'Keep each system within one NHS region');
@@ -101,6 +106,8 @@ export function mountGenerate(el: HTMLElement, d: GenerateDeps): void {
     h('p', { class: 'muted small' }, 'ReCom chains redraw the systems of the scenario being edited; each chain runs in its own worker, so you can keep editing.'),
     h('fieldset', {}, h('legend', {}, 'Constraints'),
       h('div', { class: 'gen-row' }, field('gen-band-min', 'Band minimum (people)', bandMin), field('gen-band-max', 'Band maximum (people)', bandMax)),
+      h('div', { class: 'gen-row', role: 'group', 'aria-label': 'Number of systems' },
+        field('gen-systems-min', 'Number of systems: from', countMin), field('gen-systems-max', 'to', countMax)),
       locks.el, keepOrgs.el, withinRegions.el),
     h('fieldset', {}, h('legend', {}, 'Objectives (weights; 0 leaves one out)'),
       h('div', { class: 'gen-grid' }, OBJECTIVES.map((o, j) => field(`gen-w-${o}`, OBJECTIVE_LABELS[o], weights[j])))),
@@ -120,12 +127,14 @@ export function mountGenerate(el: HTMLElement, d: GenerateDeps): void {
       bandMin.value = String(st.scenario.settings.band.min);
       bandMax.value = String(st.scenario.settings.band.max);
     }
+    if (!countEdited) countMin.value = countMax.value = String(st.scenario.systems.length);
   });
   const st0 = d.session.engine.get();
   if (st0) {
     locks.update(st0.scenario.systems);
     bandMin.value = String(st0.scenario.settings.band.min);
     bandMax.value = String(st0.scenario.settings.band.max);
+    countMin.value = countMax.value = String(st0.scenario.systems.length);
   }
 
   let status: Status = 'idle';
@@ -186,7 +195,7 @@ export function mountGenerate(el: HTMLElement, d: GenerateDeps): void {
     if (!st) return;
     const start = st.scenario;
     error.hidden = true;
-    const blank = [bandMin, bandMax, ...weights, steps, seed, chains, top, every].find((i) => i.value.trim() === '' || !Number.isFinite(Number(i.value)));
+    const blank = [bandMin, bandMax, countMin, countMax, ...weights, steps, seed, chains, top, every].find((i) => i.value.trim() === '' || !Number.isFinite(Number(i.value)));
     if (blank) {
       setStatus('error', 'Not generated.');
       error.textContent = `${document.querySelector(`label[for="${blank.id}"]`)?.textContent ?? blank.id}: enter a number.`;
@@ -195,6 +204,8 @@ export function mountGenerate(el: HTMLElement, d: GenerateDeps): void {
       return;
     }
     const band = { min: Number(bandMin.value), max: Number(bandMax.value) };
+    // Checked by the engine in the worker (problem.ts checkSystemCount), whose message is shown as it is.
+    const systemCount = { min: Number(countMin.value), max: Number(countMax.value) };
     const objectives: Weights = {};
     OBJECTIVES.forEach((o, j) => {
       const w = Number(weights[j].value);
@@ -204,6 +215,7 @@ export function mountGenerate(el: HTMLElement, d: GenerateDeps): void {
       seed: Number(seed.value),
       steps: Number(steps.value),
       band,
+      systemCount,
       lock: locks.chosen(),
       keepOrganisations: keepOrgs.input.checked,
       withinRegions: withinRegions.input.checked,
@@ -231,7 +243,7 @@ export function mountGenerate(el: HTMLElement, d: GenerateDeps): void {
         ? `Cancelled after ${formatCount(result.progress.steps)} steps; the best options found so far are below.`
         : `Done: ${formatCount(result.progress.steps)} steps in ${plural(k, 'chain')}.`);
       showOptions(result, start, draw);
-      showEnsemble(result, start, geo, band);
+      showEnsemble(result, start, geo, band, systemCount.min < systemCount.max);
     } catch (e) {
       setStatus('error', 'Not generated.');
       error.textContent = e instanceof Error ? e.message : String(e);
@@ -262,7 +274,7 @@ export function mountGenerate(el: HTMLElement, d: GenerateDeps): void {
     });
     const compare = h('button', { type: 'button', class: 'btn btn-small gen-compare', 'aria-label': `Compare option ${r + 1} with the scenario being edited` }, 'Compare');
     compare.addEventListener('click', () => d.compare(scenario, `Generated: option ${r + 1}`));
-    return h('li', { class: 'gen-option', 'data-rank': r + 1, 'data-score': o.score },
+    return h('li', { class: 'gen-option', 'data-rank': r + 1, 'data-score': o.score, 'data-systems': k },
       draw(scenario, `Option ${r + 1}: map of its ${k} systems`),
       h('div', { class: 'gen-option-text' },
         h('p', { class: 'gen-option-title' }, `Option ${r + 1}`, h('span', { class: 'gen-score' }, ` score ${o.score.toFixed(3)}`)),
@@ -275,7 +287,7 @@ export function mountGenerate(el: HTMLElement, d: GenerateDeps): void {
         h('div', { class: 'gen-option-buttons' }, open, compare)));
   }
 
-  function showEnsemble(result: RunResult, start: ScenarioV1, geo: Geography, band: { min: number; max: number }) {
+  function showEnsemble(result: RunResult, start: ScenarioV1, geo: Geography, band: { min: number; max: number }, countVaried: boolean) {
     const e = result.ensemble;
     if (!e || e.columns[0].length === 0) return;
     let current: Float64Array;
@@ -289,9 +301,10 @@ export function mountGenerate(el: HTMLElement, d: GenerateDeps): void {
     fill(ensembleEl,
       h('h3', {}, 'Where the current scenario sits'),
       h('p', { class: 'muted small' }, `Among ${formatCount(n)} plans recorded every ${plural(e.every, 'step')} of plain ReCom chains (no objective steering them) from "${start.name}". The line marks the current scenario.`),
-      METRICS.map((metric, j) => h('figure', { class: 'gen-hist-figure', 'data-metric': metric },
+      // The number of systems has a histogram only when it could vary (with a fixed count it is one bar).
+      METRICS.map((metric, j) => (metric === 'systems' && !countVaried ? null : h('figure', { class: 'gen-hist-figure', 'data-metric': metric },
         h('figcaption', {}, h('span', { class: 'gen-hist-title' }, METRIC_VIEW[metric].title), ' ',
           h('span', { class: 'gen-percentile' }, `${METRIC_VIEW[metric].format(current[j])}: ${percentileWords(metric, e.columns[j], current[j])}`)),
-        histogram(metric, e.columns[j], current[j]))));
+        histogram(metric, e.columns[j], current[j])))));
   }
 }

@@ -10,8 +10,8 @@ import { formatCount, formatShare } from './format.ts';
 
 interface MetricView {
   title: string;
-  /** Higher values are better (coterminosity), or lower (region crossings). */
-  better: 'higher' | 'lower';
+  /** Higher values are better (coterminosity), or lower (region crossings), or neither (the number of systems). */
+  better: 'higher' | 'lower' | 'neither';
   /** "more coterminous", "fewer region crossings": how the scenario beats the plans below it. */
   beats: string;
   /** Counts of systems: one bar per whole number. */
@@ -26,12 +26,17 @@ export const METRIC_VIEW: Record<MetricName, MetricView> = {
   cutEdges: { title: 'Cut edges (fewer: more compact)', better: 'lower', beats: 'more compact', format: formatCount },
   peopleMoved: { title: 'People moved from the start', better: 'lower', beats: 'fewer people moved', format: formatCount },
   oneOrganisation: { whole: true, title: 'Systems that are one organisation', better: 'higher', beats: 'more systems that are one organisation', format: formatCount },
+  systems: { whole: true, title: 'Number of systems', better: 'neither', beats: 'more systems', format: formatCount },
 };
 
 /** "more coterminous than 93 % of 10,000 generated plans" (ties count as not beaten). */
 export function percentileWords(metric: MetricName, values: ArrayLike<number>, value: number): string {
   const v = METRIC_VIEW[metric];
   const p = percentileOf(values, value);
+  if (v.better === 'neither') {
+    const pct = (n: number) => (p.count ? Math.round((n / p.count) * 100) : 0);
+    return `${v.beats} than ${pct(p.below)} % of ${formatCount(p.count)} generated plans, as many as ${pct(p.equal)} %`;
+  }
   const beaten = v.better === 'higher' ? p.below : p.count - p.below - p.equal;
   const share = p.count ? Math.round((beaten / p.count) * 100) : 0;
   return `${v.beats} than ${share} % of ${formatCount(p.count)} generated plans`;
