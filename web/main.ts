@@ -119,7 +119,7 @@ async function main() {
   });
 
   const tip = createUnitTip({ map, session, names: init.names, population: init.population, anchors: init.anchors, noun: init.unitNoun });
-  attachTools({ map, session, actions, engine, painter, overlays, notify, names: init.names, codes: init.codes, tip });
+  attachTools({ map, session, actions, engine, painter, overlays, notify, names: init.names, codes: init.codes, noun: init.unitNoun, tip });
 
   const persistence = createPersistence(session, actions, notify, (items) => engine.checkScenarios(items), init.unitSet);
   late.persistence = persistence;
@@ -178,10 +178,10 @@ async function main() {
   };
   mountFindings(panels.findings, session, selectUnits, (t) => tabs.setBadge('findings', t));
   mountOrganisations(panels.organisations, {
-    session, actions, codes: init.codes, names: init.names, nhsCodes: init.nhsCodes, population: init.population, zoomToUnits,
+    session, actions, codes: init.codes, names: init.names, nhsCodes: init.nhsCodes, population: init.population, zoomToUnits, noun: init.unitNoun,
   });
   session.activeOrganisation.subscribe((id) => id && tabs.select('organisations'));
-  mountCollaborations(panels.collaborations, session, actions, init.codes, (t) => tabs.setBadge('collaborations', t));
+  mountCollaborations(panels.collaborations, session, actions, init.codes, (t) => tabs.setBadge('collaborations', t), init.unitNoun);
   mountScenarios(panels.scenarios, persistence, notify);
   mountFiles(panels.files, engine, session, actions, notify, byId('drop-zone'), persistence.importFile);
   mountPictures(panels.files, { map, session, init, notify });
