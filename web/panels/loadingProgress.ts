@@ -8,9 +8,9 @@ export function loadingProgress(loading: HTMLElement, what: string): (loaded: nu
   const say = (text: string) => {
     if (!loading.hidden && !loading.querySelector('#engine-status')) loading.textContent = text;
   };
-  say(`Loading the ${what} boundaries…`);
+  say(`Loading the ${what}…`);
   return (loaded, total, step) => {
     if (step === 'build') say(`Drawing the ${what}…`);
-    else say(total ? `Loading the ${what} boundaries: ${mb(loaded)} of ${mb(total)} MB` : `Loading the ${what} boundaries: ${mb(loaded)} MB`);
+    else say(total ? `Loading the ${what}: ${mb(loaded)} of ${mb(total)} MB` : `Loading the ${what}: ${mb(loaded)} MB`);
   };
 }
