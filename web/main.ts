@@ -40,8 +40,13 @@ import { bindKeyboard } from './keyboard.ts';
 import { unitIndexOf } from './units.ts';
 import type { CompareHandle } from './compare/compareView.ts';
 import { unitSetFile } from '../engine/bundle.ts';
-import { COARSEST_UNIT_SET, openingUnitSet, takeSelectAfterOpen } from './state/unitSetChoice.ts';
+import { COARSEST_UNIT_SET, openingUnitSet, takeSelectAfterOpen, unitSetLabel } from './state/unitSetChoice.ts';
+import { loadingProgress } from './panels/loadingProgress.ts';
+import { proxy } from 'comlink';
 import { createSplitByCouncil } from './panels/splitByCouncil.ts';
+import { createUnitSetSwitch } from './panels/unitSetSwitch.ts';
+import { mountUnitSetPicker } from './panels/unitSetPicker.ts';
+import { confirmConversion } from './panels/convertConfirm.ts';
 
 const DEFAULT_BASELINE = 'stp-2019';
 
@@ -91,8 +96,9 @@ async function main() {
   const asset = (name: string) => new URL(name, document.baseURI).href;
 
   // The unit set of the scenario to reopen (CCGs unless it was split): the worker loads only that one.
-  const bundleUrl = asset(unitSetFile(await openingUnitSet()));
-  const init: Init = await engine.init(bundleUrl);
+  const openingSet = await openingUnitSet();
+  const bundleUrl = asset(unitSetFile(openingSet));
+  const init: Init = await engine.init(bundleUrl, proxy(loadingProgress(byId('loading'), unitSetLabel(openingSet).many)));
   performance.mark('footprints:init'); // the worker has the bundle and sent the geometry (first-paint breakdown)
   const map = await createMapView(byId('map'), init, { revealOnLoad: false }); // the painter reveals it
   map.once('load', () => performance.mark('footprints:map-loaded')); // every source tiled and drawn
@@ -113,15 +119,17 @@ async function main() {
   });
 
   const tip = createUnitTip({ map, session, names: init.names, population: init.population, anchors: init.anchors, noun: init.unitNoun });
-  attachTools({ map, session, actions, engine, painter, overlays, notify, names: init.names, codes: init.codes, tip });
+  attachTools({ map, session, actions, engine, painter, overlays, notify, names: init.names, codes: init.codes, noun: init.unitNoun, tip });
 
   const persistence = createPersistence(session, actions, notify, (items) => engine.checkScenarios(items), init.unitSet);
   late.persistence = persistence;
   mountHeader(byId('scenario-title'), byId('header-actions'), { session, actions, baselines: init.baselines, openBaseline: (id) => void persistence.openBaseline(id), lastSaved: persistence.lastSaved });
+  const switchUnitSet = createUnitSetSwitch({ engine, persistence, notify, notices: byId('notices'), asset, confirm: confirmConversion });
+  mountUnitSetPicker(byId('header-actions'), init.unitSet, switchUnitSet);
   mountSummary(byId('summary'), session, actions);
 
   const details = mountDetails(byId('details'), { engine, session, actions, zoomToUnits, codes: init.codes, notify, noun: init.unitNoun,
-    splitByCouncil: init.unitSet === COARSEST_UNIT_SET ? createSplitByCouncil({ engine, persistence, notify, notices: byId('notices'), asset }) : undefined });
+    splitByCouncil: init.unitSet === COARSEST_UNIT_SET ? createSplitByCouncil(switchUnitSet) : undefined });
   const pick = (i: number, add: boolean) => {
     const sel = session.selection.get();
     const next = add ? (sel.includes(i) ? sel : [...sel, i]) : [i];
@@ -170,10 +178,10 @@ async function main() {
   };
   mountFindings(panels.findings, session, selectUnits, (t) => tabs.setBadge('findings', t));
   mountOrganisations(panels.organisations, {
-    session, actions, codes: init.codes, names: init.names, nhsCodes: init.nhsCodes, population: init.population, zoomToUnits,
+    session, actions, codes: init.codes, names: init.names, nhsCodes: init.nhsCodes, population: init.population, zoomToUnits, noun: init.unitNoun,
   });
   session.activeOrganisation.subscribe((id) => id && tabs.select('organisations'));
-  mountCollaborations(panels.collaborations, session, actions, init.codes, (t) => tabs.setBadge('collaborations', t));
+  mountCollaborations(panels.collaborations, session, actions, init.codes, (t) => tabs.setBadge('collaborations', t), init.unitNoun);
   mountScenarios(panels.scenarios, persistence, notify);
   mountFiles(panels.files, engine, session, actions, notify, byId('drop-zone'), persistence.importFile);
   mountPictures(panels.files, { map, session, init, notify });

@@ -19,6 +19,7 @@ import type { TimelineStep } from '../engine/timeline.ts';
 import type { Finding } from '../engine/checks.ts';
 import type { ExportLevel } from '../engine/io/geojsonExport.ts';
 import type { Comparison } from '../engine/compare.ts';
+import type { ConvertReport } from '../engine/convert.ts';
 import type { UnitNoun } from '../engine/bundle.ts';
 import type { GenerateOptions, Progress } from '../engine/generate/run.ts';
 
@@ -241,13 +242,20 @@ export interface CompareView {
   changeUnits: number[];
 }
 
-export type ConvertResult = { ok: true; scenario: ScenarioV1 } | { ok: false; error: string };
+/**
+ * `report`: the engine's (engine/convert.ts): exact to a finer unit set; to a coarser one, every split unit.
+ * `noun`: what the target unit set calls its units.
+ */
+export type ConvertResult = { ok: true; scenario: ScenarioV1; report: ConvertReport; noun: UnitNoun } | { ok: false; error: string };
 
 export type CompareResult = { ok: true; view: CompareView } | { ok: false; error: string };
 
 export interface EngineApi {
-  /** Loads the bundle (an object, or a URL the worker fetches). */
-  init(source: Bundle | string): Promise<Init>;
+  /**
+   * Loads the bundle (an object, or a URL the worker fetches); `onProgress` gets the bytes as they arrive, then
+   * a 'build' report between the steps that follow (each also tells the supervisor the worker is alive).
+   */
+  init(source: Bundle | string, onProgress?: (loaded: number, total: number, step?: 'download' | 'build') => void): Promise<Init>;
   /**
    * Opens a scenario: a baseline id, a scenario object or a scenario's JSON text (a share link), validated by the
    * engine (a bad one is refused with the reason). Undoable unless `reset` (a fresh session: the history starts here).
@@ -274,11 +282,12 @@ export interface EngineApi {
   unitsInBox(box: LonLatBox): Promise<number[]>;
   unitInfo(i: number): Promise<UnitInfo>;
   /**
-   * The open scenario converted exactly to the finer unit set `unitSet`, whose descriptor the worker fetches from
-   * `url` on first use (`onProgress`: bytes loaded and total, 0 when unknown). The worker stays on its unit set:
-   * the caller saves the result and reopens the app on it. Refused (`ok: false`) when the conversion is not exact.
+   * The open scenario converted to the unit set `unitSet` (engine/convert.ts): exactly to a finer one; to a
+   * coarser one each unit where most of its people are, every split unit in the report. The worker fetches the
+   * descriptor from `url` on first use (`onProgress`: bytes loaded and total, 0 when unknown, then 'build'). The
+   * worker stays on its unit set: the caller saves the result and reopens the app on it.
    */
-  convertTo(unitSet: string, url: string, onProgress?: (loaded: number, total: number) => void): Promise<ConvertResult>;
+  convertTo(unitSet: string, url: string, onProgress?: (loaded: number, total: number, step?: 'download' | 'build') => void): Promise<ConvertResult>;
   /** Compares two options on the same CCGs; a refused option (other unit set, broken file) changes nothing. */
   compare(a: CompareSource, b: CompareSource): Promise<CompareResult>;
   /** The last comparison as CSV (engine/io/compareCsv.ts). */

@@ -11,7 +11,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'g
 import { UNIT_SETS, type Bundle } from '../engine/bundle.ts';
 import { convert } from '../engine/convert.ts';
 import { scenarioUnitSet } from '../engine/io/validate.ts';
-import { fetchJsonWithProgress } from './fetchProgress.ts';
+import { fetchJsonWithProgress, type LoadProgress } from './fetchProgress.ts';
 import { ccgCountText } from '../engine/ccgCountText.ts';
 import { Geography } from '../engine/geography.ts';
 import { scenarioFromBaseline, type ScenarioV1 } from '../engine/scenario.ts';
@@ -92,8 +92,8 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
   /** Compare: one evaluator per side (the editor's keeps its caches), and the last comparison for its CSV. */
   let compareEvaluators: [Evaluator, Evaluator] | undefined;
   let lastComparison: Comparison | undefined;
-  /** Finer unit sets loaded for conversion, by id (loaded once, on first use). */
-  const finer = new Map<string, Geography>();
+  /** Other unit sets loaded for conversion, by id (loaded once, on first use). */
+  const others = new Map<string, Geography>();
 
   const need = () => {
     if (!geo || !present) throw new Error('engine: no scenario loaded; call init() and load() first');
@@ -250,8 +250,11 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
       return geo;
     },
 
-    async init(source: Bundle | string): Promise<Init> {
-      const bundle: Bundle = typeof source === 'string' ? await (await fetch(source)).json() : source;
+    async init(source: Bundle | string, onProgress?: LoadProgress): Promise<Init> {
+      const bundle: Bundle = typeof source === 'string' ? await fetchJsonWithProgress<Bundle>(source, onProgress) : source;
+      // Each step of the build below is reported: at 32,844 LSOAs they take seconds, and a report is the
+      // supervisor's sign that the worker is alive.
+      onProgress?.(0, 0, 'build');
       geo = Geography.fromBundle(bundle);
       evaluator = new Evaluator(geo);
       past = [];
@@ -271,6 +274,7 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
           properties: { i, code: bundle.units.code[i], nhsCode: bundle.units.nhsCode[i], name: bundle.units.name[i] },
         })),
       };
+      onProgress?.(0, 0, 'build');
       anchors = units.features.map((f) => anchorOf(f.geometry));
       const ix = topologyIndex(geo);
       mesh = meshArcs(ix);
@@ -363,7 +367,7 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
           // here when that unit set is already loaded).
           const set = typeof item === 'object' && item !== null ? scenarioUnitSet(item as { unitSet?: unknown }) : undefined;
           if (typeof set === 'string' && set !== geo!.unitSet && (UNIT_SETS as readonly string[]).includes(set)) {
-            const other = finer.get(set);
+            const other = others.get(set);
             if (other) validateScenario(item, other);
             return null;
           }
@@ -480,15 +484,19 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
     async convertTo(unitSet, url, onProgress) {
       try {
         const { geo: g, scenario } = need();
-        let to = finer.get(unitSet);
+        if (unitSet === g.unitSet) throw new Error(`the open scenario is already on ${g.noun.many} (${unitSet})`);
+        let to = others.get(unitSet);
         if (!to) {
           const bundle = await fetchJsonWithProgress<Bundle>(url, onProgress);
           if (bundle.unitSet !== unitSet) throw new Error(`${url} holds unit set "${bundle.unitSet}", not "${unitSet}"`);
+          onProgress?.(0, 0, 'build');
           to = Geography.fromBundle(bundle);
-          finer.set(unitSet, to);
+          others.set(unitSet, to);
         }
-        if (!to.bundle.parents?.[g.unitSet]) throw new Error(`${to.noun.many} (${unitSet}) are not finer than ${g.noun.many} (${g.unitSet})`);
-        return { ok: true, scenario: convert(scenario, g, to, { strict: true }).scenario };
+        const nested = to.bundle.parents?.[g.unitSet] ?? g.bundle.parents?.[unitSet];
+        if (!nested) throw new Error(`${to.noun.many} (${unitSet}) and ${g.noun.many} (${g.unitSet}) do not nest`);
+        const { scenario: converted, report } = convert(scenario, g, to);
+        return { ok: true, scenario: converted, report, noun: to.noun };
       } catch (e) {
         return { ok: false, error: message(e) };
       }

@@ -2,14 +2,16 @@
  * Keeps an engine worker alive for the UI. The UI holds one `Engine` for the whole session; behind it the
  * supervisor runs one worker at a time (a generation). A generation fails when its worker reports `error` or
  * `messageerror`, when a call rejects (the adapter answers refusals with `{ ok: false }`, so a rejection means
- * the engine is in an unknown state), when a call goes unanswered for `stallMs` (a worker that died without a
- * word), or when it is killed. Then every pending call is refused with `EngineDown`, `onDown` tells the planner,
+ * the engine is in an unknown state), when a call shows no sign of life for `stallMs` (a worker that died without
+ * a word), or when it is killed. A sign of life is the answer, or a call of a callback the call was given (the
+ * progress of a long load: 22 MB of LSOAs fetched, parsed and built into a topology can take longer than the
+ * limit on a slow machine, and must not be taken for a dead worker). Then every pending call is refused with `EngineDown`, `onDown` tells the planner,
  * and a new worker is started: initialised with the arguments of the last `init`, then `restore` reopens the
  * saved work in it before any queued call reaches it. `init` itself is never refused: a start that fails is
  * retried on the next worker. After `maxRestarts` failed starts in a row the supervisor stops and waits for
  * `retry()`.
  */
-import type { Remote } from 'comlink';
+import { proxy, type Remote } from 'comlink';
 import type { EngineApi } from './api.ts';
 
 export type Engine = Remote<EngineApi>;
@@ -40,7 +42,10 @@ export interface SupervisorOptions {
   /** A new worker is initialised and restored. */
   onRestored(): void;
   maxRestarts?: number;
-  /** A call unanswered this long fails the worker (`init`, which loads the bundle, gets at least a minute). */
+  /**
+   * A call with no sign of life (its answer or a progress callback) this long fails the worker (`init`, which
+   * loads the bundle, gets at least a minute).
+   */
   stallMs?: number;
 }
 
@@ -60,6 +65,17 @@ interface Generation {
   down: Promise<never>;
   fail(reason: string): void;
   inited?: Promise<unknown>;
+}
+
+/**
+ * The arguments of a call with each callback (a comlink proxy: a progress report) wrapped so that the worker
+ * calling it counts as a sign of life, then passed on as before.
+ */
+function livenessArgs(args: readonly unknown[], alive: () => void): unknown[] {
+  return args.map((a) => (typeof a === 'function' ? proxy((...x: unknown[]) => {
+    alive();
+    return (a as (...x: unknown[]) => unknown)(...x);
+  }) : a));
 }
 
 const text = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -109,14 +125,21 @@ export function createSupervisor(opts: SupervisorOptions): Supervisor {
     return g;
   }
 
-  /** A call on generation `g`, failing `g` when it rejects or stalls. */
-  async function on<T>(g: Generation, call: () => Promise<T>, limitMs = stallMs): Promise<T> {
+  /**
+   * A call on generation `g`, failing `g` when it rejects or stalls. `call` gets `alive`, which restarts the
+   * stall clock (see `livenessArgs`).
+   */
+  async function on<T>(g: Generation, call: (alive: () => void) => Promise<T>, limitMs = stallMs): Promise<T> {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const stalled = new Promise<never>((_, rej) => {
-      timer = setTimeout(() => rej(new Error(`the engine did not answer for ${Math.round(limitMs / 1000)} s`)), limitMs);
-    });
+    let stall!: (e: Error) => void;
+    const stalled = new Promise<never>((_, rej) => (stall = rej));
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => stall(new Error(`the engine did not answer for ${Math.round(limitMs / 1000)} s`)), limitMs);
+    };
+    arm();
     try {
-      return await Promise.race([call(), g.down, stalled]);
+      return await Promise.race([call(arm), g.down, stalled]);
     } catch (e) {
       if (e instanceof EngineDown) throw e;
       g.fail(`the engine failed: ${text(e)}`);
@@ -126,7 +149,7 @@ export function createSupervisor(opts: SupervisorOptions): Supervisor {
     }
   }
 
-  const initOn = (g: Generation) => (g.inited ??= on(g, () => (g.handle.engine.init as (...a: unknown[]) => Promise<unknown>)(...lastInit!), Math.max(stallMs, 60_000)));
+  const initOn = (g: Generation) => (g.inited ??= on(g, (alive) => (g.handle.engine.init as (...a: unknown[]) => Promise<unknown>)(...livenessArgs(lastInit!, alive)), Math.max(stallMs, 60_000)));
 
   async function start(): Promise<void> {
     const g = spawn();
@@ -176,7 +199,7 @@ export function createSupervisor(opts: SupervisorOptions): Supervisor {
       }
     }
     const g = await ready;
-    return on(g, () => (g.handle.engine[method as keyof Engine] as unknown as (...a: unknown[]) => Promise<unknown>)(...args));
+    return on(g, (alive) => (g.handle.engine[method as keyof Engine] as unknown as (...a: unknown[]) => Promise<unknown>)(...livenessArgs(args, alive)));
   }
 
   const engine = new Proxy({} as Engine, {

@@ -17,7 +17,11 @@
  * (> 50 ms) within the edits, MapLibre's own render JS per frame, and — from a Chromium trace of a few more edits —
  * busy time per thread (page main thread, workers, GPU process).
  *
- *   npx tsx tests/bench/browser.ts [--edits=40] [--loads=5] [--mode=both|prod|dev] [--pause=400] [--no-trace] [--no-build]
+ * At LSOA level (in the first mode): the picker's switch to lsoa-2011, the first map after its reload, --lsoa-edits
+ * paint-tool edits of a border LSOA timed as above (click → drawn is the app's share, against the same budget), and
+ * the engine worker's heap where Chromium exposes it.
+ *
+ *   npx tsx tests/bench/browser.ts [--edits=40] [--loads=5] [--lsoa-edits=10] [--mode=both|prod|dev] [--pause=400] [--no-trace] [--no-build]
  *   (E2E_GPU=0: --disable-gpu, software compositing on the page's main thread, as the e2e tests run)
  *
  * Writes artifacts/browser-bench.json and prints a summary. Budgets are reported, not asserted.
@@ -26,7 +30,7 @@ import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { loadavg, cpus } from 'node:os';
 import { build, preview } from 'vite';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ARTIFACTS, ROOT, launchChromium, startServer, waitReady } from '../e2e/helpers.ts';
+import { ARTIFACTS, ROOT, jumpToUnit, launchChromium, startServer, waitReady } from '../e2e/helpers.ts';
 import { borderCcg } from '../e2e/realBundle.ts';
 import { presentationTimes, threadBusy } from './trace.ts';
 
@@ -38,6 +42,8 @@ const MODES = (arg('mode', 'both') === 'both' ? ['prod', 'dev'] : [arg('mode', '
 const gpuProcess = process.env.E2E_GPU !== '0';
 const PAUSE_MS = Number(arg('pause', '400'));
 const LOADS = Math.max(1, Number(arg('loads', '5')));
+/** Edits at LSOA level (in the first mode only; 0 skips the LSOA run, which loads 22 MB and takes minutes here). */
+const LSOA_EDITS = Number(arg('lsoa-edits', '10'));
 /** Extra Chromium switches to try (space-separated), e.g. BENCH_CHROMIUM_ARGS=--disable-gpu-rasterization. */
 const extraArgs = (process.env.BENCH_CHROMIUM_ARGS ?? '').split(/\s+/).filter(Boolean);
 
@@ -156,6 +162,99 @@ async function openTraced(browser: Browser, url: string, into: FirstLoad[]): Pro
   return { context, page };
 }
 
+/** Centres the map on unit `i` at `zoom` and records clicks, long tasks and MapLibre's render JS in `window.__bench`. */
+async function instrument(page: Page, i: number, zoom: number): Promise<void> {
+  await page.evaluate(`(() => {
+    const w = window;
+    w.__footprints.map.jumpTo({ center: w.__footprints.init.anchors[${i}], zoom: ${zoom} });
+    w.__bench = { downs: [], ups: [], longTasks: [], frames: [] };
+    document.getElementById('map').addEventListener('mousedown', (e) => w.__bench.downs.push(e.timeStamp), true);
+    document.addEventListener('mouseup', (e) => w.__bench.ups.push(e.timeStamp), true);
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__bench.recording && w.__bench.longTasks.push({ start: e.startTime, duration: e.duration }))).observe({ type: 'longtask' });
+    // MapLibre's render JS per frame (wrapping the private _render, for this measurement only).
+    const m = w.__footprints.map, render = m._render.bind(m);
+    m._render = (t) => { const s = performance.now(); const r = render(t); if (w.__bench.recording) w.__bench.frames.push(performance.now() - s); return r; };
+  })()`);
+}
+
+/** Heap used by the engine worker (MB), if Chromium exposes it there (performance.memory), else by CDP Runtime.getHeapUsage. */
+async function workerHeapMb(page: Page): Promise<number | null> {
+  const w = page.workers().find((x) => /engine\.worker/.test(x.url()));
+  if (!w) return null;
+  const used = (await w.evaluate('self.performance && self.performance.memory ? self.performance.memory.usedJSHeapSize : null').catch(() => null)) as number | null;
+  return used === null ? null : r1(used / 1e6);
+}
+
+/**
+ * At LSOA level (32,844 units): the app switched to lsoa-2011 with the unit-set picker (a conversion saved as a new
+ * record, then a reload that loads the 22 MB file with progress), the first map after that reload, then paint-tool
+ * edits of one border LSOA, timed as the CCG-level edits, and the engine worker's heap.
+ */
+async function lsoaRun(browser: Browser, url: string, edits: number) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
+  try {
+    await page.goto(url);
+    await waitReady(page);
+    const reloaded = page.waitForEvent('load', { timeout: 600_000 });
+    const t0 = Date.now();
+    await page.click('#unitset-picker button[data-unitset="lsoa-2011"]');
+    await reloaded;
+    const switchToReloadMs = Date.now() - t0;
+    await page.waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: 600_000 });
+    await waitReady(page);
+    const first = (await page.evaluate(`(() => {
+      const at = (n) => Math.round(performance.getEntriesByName(n)[0]?.startTime ?? NaN);
+      return { firstMapNextAnimationFrame: Math.round(window.__footprints.firstPaintMs), engineInit: at('footprints:init'), mapLoaded: at('footprints:map-loaded'), units: window.__footprints.init.codes.length };
+    })()`)) as { firstMapNextAnimationFrame: number; engineInit: number; mapLoaded: number; units: number };
+    // A border LSOA: the first with a neighbour in another system.
+    const border = (await page.evaluate(`(() => {
+      const h = window.__footprints, st = h.state;
+      for (let u = 0; u < h.init.codes.length; u++) {
+        const s = st.unitSystem[u];
+        for (const nb of h.init.neighbours[u]) if (st.unitSystem[nb] !== s) return { i: u, code: h.init.codes[u], population: h.init.population[u], from: st.systems[s].id, to: st.systems[st.unitSystem[nb]].id };
+      }
+      return null;
+    })()`)) as { i: number; code: string; population: number; from: string; to: string };
+    await instrument(page, border.i, 12);
+    await jumpToUnit(page, border.i, 12, 120_000); // idle: the LSOAs there are tiled and drawn
+    await page.keyboard.press('p');
+    const box = (await page.locator('#map canvas').boundingBox())!;
+    const p = (await page.evaluate(`window.__footprints.project(${border.i})`)) as { x: number; y: number };
+    const at = { x: box.x + p.x, y: box.y + p.y };
+    for (let k = 0; k < 2; k++) await edit(page, k, at, border.from, border.to); // warm up
+    await page.evaluate('window.__bench.recording = true');
+    const samples: EditSample[] = [];
+    for (let k = 0; k < edits; k++) samples.push(await edit(page, k, at, border.from, border.to));
+    const { longTasks } = (await page.evaluate('(() => { window.__bench.recording = false; return window.__bench; })()')) as { longTasks: { start: number; duration: number }[] };
+    const inEdit = longTasks.filter((t) => samples.some((e) => t.start < e.paintedAt && t.start + t.duration > e.downAt));
+    const pick = (f: (s: EditSample) => number) => stats(samples.map(f));
+    return {
+      units: first.units,
+      lsoa: border.code,
+      lsoaPopulation: border.population,
+      pickerClickToReloadMs: switchToReloadMs,
+      firstMapNextAnimationFrameMs: first.firstMapNextAnimationFrame,
+      firstPaintStepsMs: { engineInit: first.engineInit, mapLoaded: first.mapLoaded },
+      edits,
+      clickToDrawnMs: pick((s) => s.clickToDrawn),
+      clickToPaintedMs: pick((s) => s.clickToPainted),
+      a_clickToStateMs: pick((s) => s.clickToState),
+      workerEngineMs: pick((s) => s.engineMs),
+      workerPatchEncodeMs: pick((s) => s.encodeMs),
+      b_stateToPaintedMs: pick((s) => s.stateToPainted),
+      clickToSettledMs: pick((s) => s.clickToSettled),
+      longTasksOver50msInEdits: inEdit.length,
+      longestInEditMs: inEdit.length ? r1(Math.max(...inEdit.map((t) => t.duration))) : 0,
+      workerHeapUsedMb: await workerHeapMb(page),
+      pageHeapUsedMb: r1(((await page.evaluate('performance.memory ? performance.memory.usedJSHeapSize : NaN')) as number) / 1e6),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
 async function run(browser: Browser, mode: 'prod' | 'dev') {
   const server = await serve(mode);
   try {
@@ -169,17 +268,7 @@ async function run(browser: Browser, mode: 'prod' | 'dev') {
     const { context, page } = opened!;
     const firstLoad = (f: (l: FirstLoad) => number) => Math.round(quantile(loads.map(f), 0.5));
     const { i, from, to } = borderCcg();
-    await page.evaluate(`(() => {
-      const w = window;
-      w.__footprints.map.jumpTo({ center: w.__footprints.init.anchors[${i}], zoom: 7.5 });
-      w.__bench = { downs: [], ups: [], longTasks: [], frames: [] };
-      document.getElementById('map').addEventListener('mousedown', (e) => w.__bench.downs.push(e.timeStamp), true);
-      document.addEventListener('mouseup', (e) => w.__bench.ups.push(e.timeStamp), true);
-      new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__bench.recording && w.__bench.longTasks.push({ start: e.startTime, duration: e.duration }))).observe({ type: 'longtask' });
-      // MapLibre's render JS per frame (wrapping the private _render, for this measurement only).
-      const m = w.__footprints.map, render = m._render.bind(m);
-      m._render = (t) => { const s = performance.now(); const r = render(t); if (w.__bench.recording) w.__bench.frames.push(performance.now() - s); return r; };
-    })()`);
+    await instrument(page, i, 7.5);
     await page.waitForTimeout(1000);
     await page.keyboard.press('p');
     const box = (await page.locator('#map canvas').boundingBox())!;
@@ -260,6 +349,7 @@ async function run(browser: Browser, mode: 'prod' | 'dev') {
       longTasksOver50msBetweenEdits: longTasks.length - inEdit.length,
       longestTaskMs: longTasks.length ? r1(Math.max(...longTasks.map((t) => t.duration))) : 0,
       threadBusyMsPerEdit: busy,
+      lsoa: LSOA_EDITS > 0 && mode === MODES[0] ? await lsoaRun(browser, server.url, LSOA_EDITS) : undefined,
     };
   } finally {
     await server.close();
@@ -300,6 +390,11 @@ for (const r of results) {
   console.log(`  (b) state → painted frame: p50 ${r.b_stateToPaintedMs.p50}, p95 ${r.b_stateToPaintedMs.p95} ms (of which painter + panels JS p50 ${r.stateToPanelsDoneMs.p50} ms; MapLibre render JS p50 ${r.mapLibreRenderJsPerFrameMs.p50} ms/frame, ${r.mapLibreFramesPerEdit} frames/edit)`);
   console.log(`  draw calls issued → on screen: an edit's frame p50 ${r.editDrawnToPresentedMs.p50} ms; a repaint of the unchanged map ${r.unchangedFrameDrawnToPresentedMs} ms; of the background layer alone ${r.backgroundOnlyFrameDrawnToPresentedMs} ms (the software-GL floor of a 1440×900 page with a WebGL map); click → labels settled (JS) p50 ${r.clickToSettledMs.p50}, p95 ${r.clickToSettledMs.p95} ms`);
   console.log(`  first map on screen ${r.firstMapOnScreenMs} ms after navigation, median of ${r.firstMapOnScreenEachLoadMs.length} loads (${r.firstMapOnScreenEachLoadMs.join(', ')}; budget 1500; the page's next animation frame after its draw calls at ${r.firstMapNextAnimationFrameMs} ms; medians: ${Object.entries(r.firstPaintStepsMs).map(([k, v]) => `${k} ${v}`).join(', ')}); main-thread tasks > 50 ms within click → painted: ${r.longTasksOver50msInEdits}${r.longTasksOver50msInEdits ? ` (longest ${r.longestInEditMs} ms)` : ''}, elsewhere in the loop (choosing the target): ${r.longTasksOver50msBetweenEdits}${r.longTasksOver50msBetweenEdits ? ` (longest ${r.longestTaskMs} ms)` : ''}`);
+  if (r.lsoa) {
+    const l = r.lsoa;
+    console.log(`  LSOA level (${l.units} units, ${l.edits} paint edits of ${l.lsoa}, ${l.lsoaPopulation} people): click → draw calls issued (app's share) p50 ${l.clickToDrawnMs.p50}, p95 ${l.clickToDrawnMs.p95} ms (budget 50); click → next animation frame p50 ${l.clickToPaintedMs.p50}, p95 ${l.clickToPaintedMs.p95} ms; (a) click → state p50 ${l.a_clickToStateMs.p50} ms (engine ${l.workerEngineMs.p50} ms, patch ${l.workerPatchEncodeMs.p50} ms); (b) state → painted p50 ${l.b_stateToPaintedMs.p50} ms; settled p50 ${l.clickToSettledMs.p50} ms; long tasks in edits ${l.longTasksOver50msInEdits}${l.longTasksOver50msInEdits ? ` (longest ${l.longestInEditMs} ms)` : ''}`);
+    console.log(`  LSOA first map: ${l.firstMapNextAnimationFrameMs} ms after the reload's navigation (engine init ${l.firstPaintStepsMs.engineInit} ms, map loaded ${l.firstPaintStepsMs.mapLoaded} ms); picker click → reload ${l.pickerClickToReloadMs} ms; heap used: engine worker ${l.workerHeapUsedMb ?? 'not exposed'} MB, page ${l.pageHeapUsedMb} MB`);
+  }
   if (r.threadBusyMsPerEdit) console.log(`  busy ms per edit (traced; includes choosing the target in the select) by thread: ${Object.entries(r.threadBusyMsPerEdit).map(([k, v]) => `${k} ${v}`).join(', ')}`);
 }
 console.log(`\nwrote ${ARTIFACTS}/browser-bench.json`);

@@ -57,8 +57,13 @@ describe('convertTo', () => {
     const fetch = serve(file);
     vi.stubGlobal('fetch', fetch);
     const seen: [number, number][] = [];
-    const r = await engine.convertTo(PARTS, 'parts.json', (loaded, total) => seen.push([loaded, total]));
+    const steps: string[] = [];
+    const r = await engine.convertTo(PARTS, 'parts.json', (loaded, total, step) => (step ? steps.push(step) : seen.push([loaded, total])));
     if (!r.ok) throw new Error(r.error);
+    expect(steps.length).toBeGreaterThan(0); // the parse and build after the download are reported too
+    expect(steps.every((x) => x === 'build')).toBe(true);
+    expect(r.report).toEqual({ from: 'ccg-2019', to: PARTS, exact: true, splits: [] });
+    expect(r.noun).toEqual(parts.noun);
     expect(seen.length).toBeGreaterThan(2);
     expect(seen.every(([, t]) => t === file.length)).toBe(true);
     expect(seen.map(([l]) => l)).toEqual([...seen.map(([l]) => l)].sort((a, b) => a - b));
@@ -106,5 +111,26 @@ describe('on the CCG parts', () => {
     const m = st.systems.find((x) => x.id === derby.id)!;
     expect(m.ccgParts).toBe(1);
     expect(label.counts).toBe(`${m.ccgCount} CCGs (1 in part) · ${m.organisationCount} orgs`);
+  });
+
+  it('converts back to CCGs, each CCG where most of its people are, the split one reported with its people', async () => {
+    const s = (await engine.current()).scenario;
+    const derby = s.systems.find((x) => /Derbyshire/.test(x.name))!;
+    const gm = s.systems.find((x) => x.units.includes('E38000182_E08000008'))!;
+    const pop = new Map(parts.units.code.map((c, i) => [c, parts.units.population[i]]));
+    vi.stubGlobal('fetch', serve(new TextEncoder().encode(JSON.stringify(bundle))));
+    const r = await engine.convertTo('ccg-2019', 'bundle.json');
+    if (!r.ok) throw new Error(r.error);
+    expect(r.report.exact).toBe(false);
+    const split = r.report.splits.filter((x) => x.level === 'systems');
+    expect(split.map((x) => x.unit)).toEqual(['E38000182']);
+    expect(split[0].parts).toEqual([
+      { group: gm.id, groupName: gm.name, population: pop.get('E38000182_E08000008') },
+      { group: derby.id, groupName: derby.name, population: pop.get('E38000182_E07000037') },
+    ]);
+    expect(r.scenario.systems.find((x) => x.id === gm.id)!.units).toContain('E38000182');
+    expect(r.noun).toEqual(bundle.noun);
+    // The worker stays on the parts, with Glossop where it was.
+    expect((await engine.current()).scenario).toBe(s);
   });
 });

@@ -1,7 +1,7 @@
 // The supervisor (workers/supervisor.ts) replaces a failed engine worker and reopens the saved work in it, for
 // every kind of failure: an error event, a rejected call, a call never answered; and gives up after repeated
 // failed starts until asked to try again. Workers here are fakes: what is tested is the supervision.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSupervisor, EngineDown, type Engine, type EngineHandle } from '../../workers/supervisor.ts';
 
 interface Fake {
@@ -114,5 +114,63 @@ describe('engine supervisor', () => {
     const { sup, workers } = setup([ok]);
     expect((sup.engine as unknown as { then?: unknown }).then).toBeUndefined();
     expect(workers[0].calls).toEqual([]);
+  });
+
+  describe('progress counts as a sign of life (a long load is never killed, a stuck worker still is)', () => {
+    afterEach(() => vi.useRealTimers());
+    type Report = (loaded: number, total: number) => void;
+    /** A worker whose convertTo reports progress every `everyMs` for `reports` times, then answers or, if `stuck`, goes silent. */
+    const slowLoad = (everyMs: number, reports: number, stuck: boolean) => (m: string, a: unknown[]) => {
+      if (m !== 'convertTo') return ok(m);
+      const report = a[2] as Report;
+      return new Promise<unknown>((resolve) => {
+        let k = 0;
+        const tick = () => {
+          if (k === reports) return stuck ? undefined : resolve('converted');
+          report(++k, reports);
+          setTimeout(tick, everyMs);
+        };
+        setTimeout(tick, everyMs);
+      });
+    };
+
+    it('a call reporting progress every 20 s for 200 s, with a 30 s limit, is answered and the worker kept', async () => {
+      vi.useFakeTimers();
+      const { sup, workers, events } = setup([slowLoad(20_000, 10, false), ok], { stallMs: 30_000 });
+      await sup.engine.init('bundle.json');
+      const seen: number[] = [];
+      const answer = sup.engine.convertTo('lsoa-2011', 'unitset-lsoa-2011.json', (loaded) => void seen.push(loaded));
+      await vi.advanceTimersByTimeAsync(230_000);
+      expect(await answer).toBe('converted');
+      expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]); // the caller's callback still gets every report
+      expect(workers).toHaveLength(1);
+      expect(workers[0].terminated).toBe(false);
+      expect(events).toEqual([]);
+    });
+
+    it('a call that reported progress and then went silent fails the worker 30 s after its last report', async () => {
+      vi.useFakeTimers();
+      const { sup, workers, events } = setup([slowLoad(20_000, 3, true), ok], { stallMs: 30_000 });
+      await sup.engine.init('bundle.json');
+      const answer = sup.engine.convertTo('lsoa-2011', 'unitset-lsoa-2011.json', () => undefined);
+      const outcome = answer.then(() => 'answered', (e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(60_000 + 29_000); // last report at 60 s: 29 s of silence is not yet a stall
+      expect(workers[0].terminated).toBe(false);
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(await outcome).toBeInstanceOf(EngineDown);
+      expect(String(await outcome)).toMatch(/did not answer for 30 s/);
+      expect(workers[0].terminated).toBe(true);
+      expect(events[0]).toMatch(/^down: the engine failed: the engine did not answer for 30 s/);
+    });
+
+    it('without progress the same silence fails it (the limit still applies)', async () => {
+      vi.useFakeTimers();
+      const { sup, workers } = setup([slowLoad(40_000, 3, false), ok], { stallMs: 30_000 });
+      await sup.engine.init('bundle.json');
+      const outcome = sup.engine.convertTo('lsoa-2011', 'unitset-lsoa-2011.json', () => undefined).then(() => 'answered', (e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(31_000);
+      expect(await outcome).toBeInstanceOf(EngineDown);
+      expect(workers[0].terminated).toBe(true);
+    });
   });
 });

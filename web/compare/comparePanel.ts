@@ -65,6 +65,7 @@ export interface ComparePanel {
 
 export function mountComparePanel(el: HTMLElement, d: PanelDeps): ComparePanel {
   const indexOfCode = unitIndexOf(d.init.codes);
+  const noun = d.init.unitNoun;
   const nameOf = (code: string) => d.init.names[indexOfCode(code)] ?? code;
   const similarity = h('div', { class: 'cmp-similarity', id: 'compare-similarity', role: 'region', 'aria-label': 'How alike the two options are' });
   const panels = { diff: h('div'), summary: h('div'), systems: h('div') };
@@ -108,7 +109,7 @@ export function mountComparePanel(el: HTMLElement, d: PanelDeps): ComparePanel {
   fill(panels.systems,
     h('div', { class: 'field-row cmp-controls' },
       h('label', { for: 'compare-metric' }, 'Figure'), metric,
-      h('label', { class: 'cmp-radio' }, onlyChanged, 'Only systems that gain or lose CCGs')),
+      h('label', { class: 'cmp-radio' }, onlyChanged, `Only systems that gain or lose ${noun.many}`)),
     h('p', { class: 'muted small' }, 'Systems of A are paired with the system of B that shares most of their population.'),
     h('div', { class: 'cmp-table-wrap' }, h('table', { class: 'cmp-table', id: 'compare-systems-table' }, systemsHead, systemsBody)));
 
@@ -138,14 +139,14 @@ export function mountComparePanel(el: HTMLElement, d: PanelDeps): ComparePanel {
     const c = view.comparison;
     const sysCount = c.systems.moved.length;
     const orgCount = c.organisations.moved.length;
-    levelSysText.textContent = `System (${plural(sysCount, 'CCG')})`;
-    levelOrgText.textContent = `Organisation (${plural(orgCount, 'CCG')})`;
+    levelSysText.textContent = `System (${plural(sysCount, noun.one, noun.many)})`;
+    levelOrgText.textContent = `Organisation (${plural(orgCount, noun.one, noun.many)})`;
     levelSys.checked = level === 'systems';
     levelOrg.checked = level === 'organisations';
     const diff = level === 'systems' ? c.systems : c.organisations;
     movesTitle.textContent = list.length
-      ? `${plural(list.length, 'CCG')} ${list.length === 1 ? 'changes' : 'change'} ${level === 'systems' ? 'system' : 'organisation'} · ${formatCount(diff.movedPopulation)} people`
-      : `No CCG changes ${level === 'systems' ? 'system' : 'organisation'}`;
+      ? `${plural(list.length, noun.one, noun.many)} ${list.length === 1 ? 'changes' : 'change'} ${level === 'systems' ? 'system' : 'organisation'} · ${formatCount(diff.movedPopulation)} people`
+      : `No ${noun.one} changes ${level === 'systems' ? 'system' : 'organisation'}`;
     fill(moves, list.map(({ n, unit, change }) => {
       const [from, to] = level === 'systems' ? [change.systemA, change.systemB] : [change.organisationA, change.organisationB];
       const [alsoFrom, alsoTo, alsoMoved, alsoLabel] = level === 'systems'

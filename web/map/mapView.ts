@@ -290,7 +290,7 @@ export function createMapView(container: HTMLElement, init: Init, { revealOnLoad
   map.keyboard.disableRotation();
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-  map.getCanvas().setAttribute('aria-label', 'Map of CCGs coloured by system. Use the search box or the systems table to select CCGs from the keyboard.');
+  map.getCanvas().setAttribute('aria-label', `Map of ${init.unitNoun.many} coloured by system. Use the search box or the systems table to select ${init.unitNoun.many} from the keyboard.`);
   map.once('load', () => loadedMaps.add(map));
   // Resolved as soon as the style is in (before any source is tiled or any frame drawn), so the first state is
   // applied while MapLibre's worker still tiles the sources and the first complete frame is already the final one.

@@ -6,6 +6,7 @@
  * - paint: click or drag across CCGs assigns them to the active system (one command, one undo step per stroke);
  * - council: click an upper-tier council to assign the CCGs mostly inside it to the active system.
  */
+import type { UnitNoun } from '../../engine/bundle.ts';
 import type { Map as MlMap, MapMouseEvent, PointLike } from 'maplibre-gl';
 import type { Session } from '../state/session.ts';
 import type { Actions, Notify } from '../state/actions.ts';
@@ -29,6 +30,8 @@ export interface ToolDeps {
   /** Unit names, for messages. */
   names: readonly string[];
   codes: readonly string[];
+  /** What the units are called ("CCG", "LSOA"), for the notices. */
+  noun: UnitNoun;
   /** Says what the unit under the pointer is. */
   tip?: UnitTip;
 }
@@ -100,7 +103,7 @@ export function attachTools(d: ToolDeps): void {
     if (session.selection.get() !== before) return;
     const base = additive ? before : [];
     session.selection.set([...base, ...ids.filter((i) => !base.includes(i))]);
-    d.notify.info(`${plural(ids.length, 'CCG')} in the box selected.`);
+    d.notify.info(`${plural(ids.length, d.noun.one, d.noun.many)} in the box selected.`);
   };
 
   // --- paint strokes -------------------------------------------------------------------------------------------
@@ -214,7 +217,7 @@ export function attachTools(d: ToolDeps): void {
       const { code, name } = f.properties as { code: string; name: string };
       const units = await d.engine.unitsInCouncil('utla', code);
       if (units.length === 0) {
-        d.notify.info(`No CCG has most of its people in ${name}.`);
+        d.notify.info(`No ${d.noun.one} has most of its people in ${name}.`);
         return;
       }
       // Say what moved, not what was asked: the CCGs already in the target stay where they are.
@@ -222,7 +225,7 @@ export function attachTools(d: ToolDeps): void {
       const systemName = before?.systems.find((m) => m.id === target.id)?.name ?? target.id;
       const already = before ? units.filter((u) => before.systems[before.unitSystem[indexOfCode(u)]]?.id === target.id).length : 0;
       if (already === units.length) {
-        d.notify.info(`Nothing moved: the ${plural(units.length, 'CCG')} mostly in ${name} ${units.length === 1 ? 'is' : 'are'} already in ${systemName}.`);
+        d.notify.info(`Nothing moved: the ${plural(units.length, d.noun.one, d.noun.many)} mostly in ${name} ${units.length === 1 ? 'is' : 'are'} already in ${systemName}.`);
         session.selection.set(units.map(indexOfCode));
         return;
       }
@@ -230,7 +233,7 @@ export function attachTools(d: ToolDeps): void {
       if (ok) {
         const moved = units.length - already;
         const rest = already ? `; ${already} ${already === 1 ? 'was' : 'were'} already in it` : '';
-        d.notify.info(`Moved ${plural(moved, 'CCG')} mostly in ${name} to ${systemName}${rest}.`);
+        d.notify.info(`Moved ${plural(moved, d.noun.one, d.noun.many)} mostly in ${name} to ${systemName}${rest}.`);
         session.selection.set(units.map(indexOfCode));
       }
     }

@@ -12,12 +12,14 @@ import { COLLABORATION_KINDS, COLLABORATION_STATUSES } from '../../engine/scenar
 import { h, fill } from '../dom.ts';
 import { formatShort, plural } from './format.ts';
 import { unitIndexOf } from '../units.ts';
+import { ccgCountText } from '../../engine/ccgCountText.ts';
+import type { UnitNoun } from '../../engine/bundle.ts';
 
 const words = (s: string) => s.replace(/-/g, ' ');
 const parseServices = (text: string) => [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))];
 const STATUS_MARK: Record<string, string> = { 'in-place': '● in place', planned: '◐ planned', possible: '○ possible' };
 
-export function mountCollaborations(el: HTMLElement, session: Session, actions: Actions, codes: readonly string[], setBadge: (t: string) => void): void {
+export function mountCollaborations(el: HTMLElement, session: Session, actions: Actions, codes: readonly string[], setBadge: (t: string) => void, noun: UnitNoun = { one: 'CCG', many: 'CCGs' }): void {
   const list = h('ul', { class: 'collabs', id: 'collab-list' });
   const name = h('input', { type: 'text', id: 'collab-name', placeholder: 'e.g. Kent and Medway joint committee', class: 'grow' });
   const kind = h('select', { id: 'collab-kind' }, COLLABORATION_KINDS.map((k) => h('option', { value: k }, words(k))));
@@ -25,8 +27,8 @@ export function mountCollaborations(el: HTMLElement, session: Session, actions: 
   const services = h('input', { type: 'text', id: 'collab-services', placeholder: 'services, comma separated (e.g. stroke, mental health)', class: 'grow' });
   const selText = h('p', { class: 'muted small', id: 'collab-selection-text' });
   const addBtn = h('button', { type: 'submit', class: 'btn btn-primary', id: 'collab-add' }, 'Add collaboration');
-  const form = h('form', { class: 'collab-form', 'aria-label': 'New collaboration from the selected CCGs' },
-    h('h3', {}, 'New collaboration from the selected CCGs'),
+  const form = h('form', { class: 'collab-form', 'aria-label': `New collaboration from the selected ${noun.many}` },
+    h('h3', {}, `New collaboration from the selected ${noun.many}`),
     selText,
     h('label', { for: 'collab-name' }, 'Name'), name,
     h('div', { class: 'field-row' }, h('label', { for: 'collab-kind' }, 'Kind'), kind, h('label', { for: 'collab-status' }, 'Status'), status),
@@ -53,7 +55,7 @@ export function mountCollaborations(el: HTMLElement, session: Session, actions: 
 
   const renderForm = () => {
     const n = session.selection.get().length;
-    selText.textContent = n ? `${plural(n, 'CCG')} selected on the map will form it.` : 'Select CCGs on the map first (click, Shift-click, box, or search).';
+    selText.textContent = n ? `${plural(n, noun.one, noun.many)} selected on the map will form it.` : `Select ${noun.many} on the map first (click, Shift-click, box, or search).`;
     addBtn.disabled = n === 0;
   };
 
@@ -100,17 +102,17 @@ export function mountCollaborations(el: HTMLElement, session: Session, actions: 
     const sel = selectedCodes();
     const toAdd = sel.filter((u) => !members.has(u)).length;
     const toRemove = sel.filter((u) => members.has(u)).length;
-    const figures = m ? `${plural(m.ccgCount, 'CCG')} · ${formatShort(m.population)} people · ${plural(m.organisationCount, 'organisation')}` : plural(c.units.length, 'CCG');
+    const figures = m ? `${ccgCountText(m)} · ${formatShort(m.population)} people · ${plural(m.organisationCount, 'organisation')}` : plural(c.units.length, noun.one, noun.many);
     return h('li', { class: 'collab', 'data-collab': c.id, 'aria-label': c.name },
       h('div', { class: 'collab-head' }, h('strong', { class: 'collab-title' }, c.name), h('span', { class: 'pill' }, words(c.kind))),
       h('div', { class: 'small' }, h('span', { class: `status status-${c.status}` }, STATUS_MARK[c.status] ?? c.status), c.services.length ? ` · ${c.services.join(', ')}` : ' · no services listed'),
       h('div', { class: 'muted small' }, figures),
       h('div', { class: 'actions' },
-        h('button', { type: 'button', class: 'btn btn-small', onclick: () => session.selection.set(c.units.map(indexOfCode).filter((i) => i >= 0)) }, 'Select its CCGs'),
-        h('button', { type: 'button', class: 'btn btn-small', id: `${idp}-add-sel`, disabled: toAdd === 0, onclick: () => membership('add') }, toAdd ? `Add ${plural(toAdd, 'selected CCG')}` : 'Add selected'),
+        h('button', { type: 'button', class: 'btn btn-small', onclick: () => session.selection.set(c.units.map(indexOfCode).filter((i) => i >= 0)) }, `Select its ${noun.many}`),
+        h('button', { type: 'button', class: 'btn btn-small', id: `${idp}-add-sel`, disabled: toAdd === 0, onclick: () => membership('add') }, toAdd ? `Add ${plural(toAdd, `selected ${noun.one}`, `selected ${noun.many}`)}` : 'Add selected'),
         h('button', { type: 'button', class: 'btn btn-small', id: `${idp}-remove-sel`, disabled: toRemove === 0 || toRemove === c.units.length,
-          title: toRemove === c.units.length ? 'That would leave it with no CCG: delete it instead' : undefined,
-          onclick: () => membership('remove') }, toRemove && toRemove < c.units.length ? `Remove ${plural(toRemove, 'selected CCG')}` : 'Remove selected'),
+          title: toRemove === c.units.length ? `That would leave it with no ${noun.one}: delete it instead` : undefined,
+          onclick: () => membership('remove') }, toRemove && toRemove < c.units.length ? `Remove ${plural(toRemove, `selected ${noun.one}`, `selected ${noun.many}`)}` : 'Remove selected'),
         h('button', { type: 'button', class: 'btn btn-small', id: `${idp}-set-sel`, disabled: sel.length === 0, onclick: () => membership('set') }, 'Set to selection'),
         h('button', { type: 'button', class: 'btn btn-small btn-danger', id: `${idp}-remove`, onclick: () => void actions.run({ op: 'removeCollaboration', collaboration: c.id }) }, 'Delete')),
       editor,
@@ -125,7 +127,7 @@ export function mountCollaborations(el: HTMLElement, session: Session, actions: 
     renderForm();
     if (defs.length === 0) {
       items.clear();
-      fill(list, h('li', { class: 'muted' }, 'None yet. Select CCGs on the map, then fill in the form below.'));
+      fill(list, h('li', { class: 'muted' }, `None yet. Select ${noun.many} on the map, then fill in the form below.`));
       return;
     }
     const metrics = new Map(st.collaborations.map((m) => [m.id, m]));

@@ -85,7 +85,7 @@ export function mountDetails(el: HTMLElement, d: DetailsDeps): Details {
       h('div', { class: 'actions' },
         h('button', { type: 'button', class: `btn ${isActive ? 'btn-on' : ''}`, 'aria-pressed': String(isActive), onclick: () => session.activeSystem.set(m.id) }, isActive ? 'Active target ✓' : 'Make active target'),
         h('button', { type: 'button', class: 'btn', onclick: () => d.zoomToUnits(m.units) }, 'Zoom to'),
-        h('button', { type: 'button', class: 'btn', onclick: () => session.selection.set([...m.members]) }, 'Select its CCGs'),
+        h('button', { type: 'button', class: 'btn', onclick: () => session.selection.set([...m.members]) }, `Select its ${noun.many}`),
         h('button', { type: 'button', class: 'btn', id: 'lock-btn', onclick: () => void actions.run({ op: 'setLocked', system: m.id, locked: !m.locked }) }, m.locked ? 'Unlock' : 'Lock'),
         h('button', { type: 'button', class: 'btn', id: 'one-ccg-per-ics-system', disabled: m.organisationCount === 1 && !st.findings.some((f) => f.code === 'organisation-straddles-systems' && f.ids.includes(m.id)), onclick: () => void actions.run({ op: 'oneOrganisationPerSystem', system: m.id }) }, 'One CCG per ICS here'),
       ),
@@ -169,7 +169,7 @@ export function mountDetails(el: HTMLElement, d: DetailsDeps): Details {
     fill(body,
       info ? unitCard(info) : null,
       sys ? systemCard(sys, sysIndex) : null,
-      !info && !sys ? h('p', { class: 'muted' }, 'Select a CCG on the map, or a system in the table, to see its details here.') : null,
+      !info && !sys ? h('p', { class: 'muted' }, `Select a ${noun.one} on the map, or a system in the table, to see its details here.`) : null,
     );
   }
   session.engine.subscribe(render);

@@ -14,6 +14,8 @@ export interface EngineStatus {
 export function createEngineStatus(notices: HTMLElement, loading: HTMLElement, retry: () => void): EngineStatus {
   let item: HTMLElement | null = null;
   let failures = 0;
+  // What the loading screen said before a failure replaced it (main.ts names the unit set being loaded).
+  let loadingText = loading.textContent ?? '';
   document.body.dataset.engine = 'ok';
   document.body.dataset.engineFailures = '0';
   const show = (text: string, withRetry: boolean) => {
@@ -22,7 +24,10 @@ export function createEngineStatus(notices: HTMLElement, loading: HTMLElement, r
     item = h('div', { class: 'notice notice-error', role: 'alert', id: 'engine-status' }, h('span', { class: 'notice-text' }, shortenMessage(text)), retryBtn);
     // Before the map is ready the message takes the loading screen's place, rather than sitting over it.
     if (loading.hidden) notices.prepend(item);
-    else loading.replaceChildren(item);
+    else {
+      if (!loading.querySelector('#engine-status')) loadingText = loading.textContent ?? '';
+      loading.replaceChildren(item);
+    }
   };
   return {
     down(reason, restarting) {
@@ -37,7 +42,7 @@ export function createEngineStatus(notices: HTMLElement, loading: HTMLElement, r
       document.body.dataset.engine = 'ok';
       item?.remove();
       item = null;
-      if (!loading.hidden) loading.textContent = 'Loading the CCG boundaries…';
+      if (!loading.hidden) loading.textContent = loadingText;
       if (restored) {
         item = h('div', { class: 'notice', role: 'status', id: 'engine-status' },
           h('span', { class: 'notice-text' }, 'The engine was restarted and your last saved scenario reopened (the undo history starts afresh).'),

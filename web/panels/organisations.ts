@@ -10,6 +10,8 @@ import type { OrganisationRow, State } from '../../workers/api.ts';
 import { NO_GROUP } from '../../workers/api.ts';
 import { h, fill } from '../dom.ts';
 import { formatCount, formatShort, plural } from './format.ts';
+import type { UnitNoun } from '../../engine/bundle.ts';
+import { ccgCountText } from '../../engine/ccgCountText.ts';
 
 export interface OrganisationsDeps {
   session: Session;
@@ -19,6 +21,8 @@ export interface OrganisationsDeps {
   nhsCodes: readonly string[];
   population: readonly number[];
   zoomToUnits(codes: string[]): void;
+  /** What the units are called ("CCG", "LSOA"). */
+  noun?: UnitNoun;
 }
 
 type Key = 'name' | 'population' | 'ccgs' | 'systems';
@@ -34,6 +38,7 @@ type Show = 'all' | 'merged' | 'straddling';
 
 export function mountOrganisations(el: HTMLElement, d: OrganisationsDeps): void {
   const { session, actions } = d;
+  const noun = d.noun ?? { one: 'CCG', many: 'CCGs' };
   const unitIndex = new Map(d.codes.map((c, i) => [c, i]));
   let sortKey: Key = 'name';
   let ascending = true;
@@ -50,7 +55,7 @@ export function mountOrganisations(el: HTMLElement, d: OrganisationsDeps): void 
   const untick = h('button', { type: 'button', class: 'btn btn-quiet', id: 'org-untick' }, 'Untick all');
   const tickedText = h('span', { class: 'small', id: 'org-ticked-text' });
   const bulk = h('div', { class: 'org-bulk', role: 'group', 'aria-label': 'Merge ticked organisations' }, tickedText, h('div', { class: 'field-row' }, mergeName, mergeBtn, untick));
-  const newFromSel = h('button', { type: 'button', class: 'btn', id: 'org-new-from-selection' }, 'New organisation from the selected CCGs');
+  const newFromSel = h('button', { type: 'button', class: 'btn', id: 'org-new-from-selection' }, `New organisation from the selected ${noun.many}`);
 
   const table = h('table', { class: 'systems-table org-table', id: 'org-table' },
     h('caption', { class: 'sr-only' }, 'Commissioning organisations: population, CCGs, and how many systems their CCGs are in. Tick organisations to merge them; open one to see its CCGs.'));
@@ -254,7 +259,7 @@ export function mountOrganisations(el: HTMLElement, d: OrganisationsDeps): void 
       if (v && v !== o.name) void actions.run({ op: 'renameOrganisation', organisation: o.id, name: v });
     };
     name.addEventListener('keydown', (e) => e.key === 'Enter' && rename());
-    const splitOff = h('button', { type: 'button', class: 'btn', id: 'org-split-ticked', disabled: true }, 'Split off ticked CCGs');
+    const splitOff = h('button', { type: 'button', class: 'btn', id: 'org-split-ticked', disabled: true }, `Split off ticked ${noun.many}`);
     const others = st.organisations.filter((x) => x.id !== o.id);
     const sameSystem = new Set(members.map((i) => st.unitSystem[i]));
     const near = others.filter((x) => unitsOf(st, x.id).some((c) => sameSystem.has(st.unitSystem[unitIndex.get(c)!]))).sort((a, b) => a.name.localeCompare(b.name));
@@ -266,13 +271,13 @@ export function mountOrganisations(el: HTMLElement, d: OrganisationsDeps): void 
     const mergeOne = h('button', { type: 'button', class: 'btn', id: 'org-merge-btn' }, 'Merge');
     mergeOne.addEventListener('click', () => mergeWith.value && void actions.run({ op: 'mergeOrganisations', organisations: [o.id, mergeWith.value] }));
 
-    const ccgList = h('ul', { class: 'org-ccgs', id: 'org-ccgs', 'aria-label': `CCGs of ${o.name}` }, members.map((i) => {
+    const ccgList = h('ul', { class: 'org-ccgs', id: 'org-ccgs', 'aria-label': `${noun.many} of ${o.name}` }, members.map((i) => {
       const cb = h('input', { type: 'checkbox', id: `org-ccg-${d.codes[i]}`, disabled: members.length < 2 });
       cb.addEventListener('change', () => {
         if (cb.checked) splitTicks.add(d.codes[i]);
         else splitTicks.delete(d.codes[i]);
         splitOff.disabled = splitTicks.size === 0 || splitTicks.size === members.length;
-        splitOff.textContent = splitTicks.size ? `Split off ${plural(splitTicks.size, 'ticked CCG')}` : 'Split off ticked CCGs';
+        splitOff.textContent = splitTicks.size ? `Split off ${plural(splitTicks.size, `ticked ${noun.one}`, `ticked ${noun.many}`)}` : `Split off ticked ${noun.many}`;
       });
       const g = st.unitSystem[i];
       return h('li', {},
@@ -288,12 +293,12 @@ export function mountOrganisations(el: HTMLElement, d: OrganisationsDeps): void 
       h('div', { class: 'card-head' },
         h('h3', {}, 'Organisation: ', o.name, o.systemCount > 1 ? h('span', { class: 'flag flag-atypical' }, 'straddles systems') : null),
         h('button', { type: 'button', class: 'btn btn-small btn-quiet', 'aria-label': 'Close the organisation', onclick: () => session.activeOrganisation.set(null) }, '✕ Close')),
-      h('p', { class: 'small', id: 'org-summary' }, `${formatCount(o.population)} people · ${plural(o.ccgCount, 'CCG')} · in ${plural(systemNames.length, 'system')}: ${systemNames.join(', ')}`),
+      h('p', { class: 'small', id: 'org-summary' }, `${formatCount(o.population)} people · ${ccgCountText(o)} · in ${plural(systemNames.length, 'system')}: ${systemNames.join(', ')}`),
       ccgList,
       h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'btn', onclick: () => session.selection.set(members) }, 'Select its CCGs'),
         h('button', { type: 'button', class: 'btn', onclick: () => d.zoomToUnits(units) }, 'Zoom to'),
-        h('button', { type: 'button', class: 'btn', id: 'org-split-all', disabled: members.length < 2, onclick: () => void actions.run({ op: 'splitOrganisation', organisation: o.id }) }, members.length < 2 ? 'One CCG: nothing to split' : `Split into ${plural(members.length, 'CCG')}`),
+        h('button', { type: 'button', class: 'btn', id: 'org-split-all', disabled: members.length < 2, onclick: () => void actions.run({ op: 'splitOrganisation', organisation: o.id }) }, members.length < 2 ? `One ${noun.one}: nothing to split` : `Split into ${plural(members.length, noun.one, noun.many)}`),
         members.length > 1 ? splitOff : null,
       ),
       h('div', { class: 'field-row' }, mergeWith, mergeOne),
@@ -302,7 +307,7 @@ export function mountOrganisations(el: HTMLElement, d: OrganisationsDeps): void 
         h('button', { type: 'button', class: 'btn', id: 'org-move-selection', disabled: selInOthers === 0,
           title: 'Move the CCGs selected on the map into this organisation',
           onclick: () => void actions.run({ op: 'moveUnitsToOrganisation', units: sel.map((i) => d.codes[i]), organisation: o.id }) },
-        selInOthers ? `Move ${plural(selInOthers, 'selected CCG')} into it` : 'Move selected CCGs into it (select some on the map)')),
+        selInOthers ? `Move ${plural(selInOthers, `selected ${noun.one}`, `selected ${noun.many}`)} into it` : `Move selected ${noun.many} into it (select some on the map)`)),
     ));
   }
 

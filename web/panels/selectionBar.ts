@@ -21,11 +21,11 @@ export function mountSelectionBar(el: HTMLElement, session: Session, actions: Ac
   el.setAttribute('aria-label', 'Selection');
   const text = h('div', { class: 'sel-text', id: 'selection-text', 'aria-live': 'polite' });
   const target = h('select', { id: 'assign-to', 'aria-label': 'Assign to system (also the paint colour)', title: 'Active system: selection is assigned and the paint tool paints into it (A)' });
-  const assignBtn = h('button', { type: 'button', class: 'btn btn-primary', id: 'assign-btn', title: 'Assign the selected CCGs to the active system (Enter in the list)' }, 'Assign');
+  const assignBtn = h('button', { type: 'button', class: 'btn btn-primary', id: 'assign-btn', title: `Assign the selected ${noun.many} to the active system (Enter in the list)` }, 'Assign');
   const newName = h('input', { type: 'text', id: 'new-system-name', placeholder: 'New system name', 'aria-label': 'Name of a new system made from the selection', size: 16 });
-  const newBtn = h('button', { type: 'button', class: 'btn', id: 'new-system-btn', title: 'Make a new system of the selected CCGs (N)' }, 'New system');
-  const mergeSys = h('button', { type: 'button', class: 'btn', id: 'merge-systems-btn', title: 'Merge the systems the selected CCGs are in' }, 'Merge systems');
-  const mergeOrg = h('button', { type: 'button', class: 'btn', id: 'merge-orgs-btn', title: 'Merge the organisations of the selected CCGs into one' }, 'Merge orgs');
+  const newBtn = h('button', { type: 'button', class: 'btn', id: 'new-system-btn', title: `Make a new system of the selected ${noun.many} (N)` }, 'New system');
+  const mergeSys = h('button', { type: 'button', class: 'btn', id: 'merge-systems-btn', title: `Merge the systems the selected ${noun.many} are in` }, 'Merge systems');
+  const mergeOrg = h('button', { type: 'button', class: 'btn', id: 'merge-orgs-btn', title: `Merge the organisations of the selected ${noun.many} into one` }, 'Merge orgs');
   const clear = h('button', { type: 'button', class: 'btn btn-quiet', id: 'clear-selection', title: 'Clear the selection (Esc)' }, 'Clear');
 
   fill(el, text,

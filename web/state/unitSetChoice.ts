@@ -9,6 +9,20 @@ import { scenarioUnitSet } from '../../engine/io/validate.ts';
 import { getCurrentId, getScenario } from './autosave.ts';
 
 export const COARSEST_UNIT_SET = UNIT_SETS[0];
+
+/**
+ * How the picker and the progress line name each unit set before it is loaded (a loaded one's descriptor says
+ * what its units are called: `Bundle.noun`). `many` matches the descriptor's plural.
+ */
+const LABELS: Record<string, { many: string; picker: string }> = {
+  'ccg-2019': { many: 'CCGs', picker: 'CCGs' },
+  'ccg-district-2019': { many: 'CCG parts', picker: 'CCG parts (by council)' },
+  'lsoa-2011': { many: 'LSOAs', picker: 'LSOAs' },
+};
+
+export function unitSetLabel(id: string): { many: string; picker: string } {
+  return LABELS[id] ?? { many: id, picker: id };
+}
 /** Units to select once the app has reopened on a finer unit set (the pieces of the CCG just split). */
 const SELECT_KEY = 'footprints:select-after-open';
 
