@@ -25,12 +25,15 @@ export function inTextField(target: EventTarget | null): boolean {
   return t.tagName === 'INPUT' && TEXT_INPUTS.has(((t as HTMLInputElement).getAttribute('type') ?? '').toLowerCase());
 }
 import { NO_GROUP } from '../workers/api.ts';
+import type { UnitNoun } from '../engine/bundle.ts';
 
 export interface MapKeys {
   map: MlMap;
   /** `[lon, lat]` label anchor of each unit. */
   anchors: readonly [number, number][];
   neighbours: readonly (readonly number[])[];
+  /** What the units are called (the unit set's descriptor). */
+  noun: UnitNoun;
 }
 
 const DIRECTIONS: Record<string, [number, number]> = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
@@ -128,9 +131,9 @@ export function bindKeyboard(session: Session, actions: Actions, bar: SelectionB
   if (mapKeys) bindMapKeys(session, mapKeys);
 }
 
-function bindMapKeys(session: Session, { map, anchors, neighbours }: MapKeys): void {
+function bindMapKeys(session: Session, { map, anchors, neighbours, noun }: MapKeys): void {
   const canvas = map.getCanvas();
-  canvas.setAttribute('aria-label', "Map of England's CCGs. Arrow keys move between neighbouring CCGs once one is selected; Shift+arrow adds; Enter selects the CCG at the centre.");
+  canvas.setAttribute('aria-label', `Map of England's ${noun.many}. Arrow keys move between neighbouring ${noun.many} once one is selected; Shift+arrow adds; Enter selects the ${noun.one} at the centre.`);
   const nearestToCentre = () => {
     const c = map.getCenter();
     const k = Math.cos((c.lat * Math.PI) / 180);

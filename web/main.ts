@@ -147,7 +147,7 @@ async function main() {
       if (m) zoomToUnits(m.units);
       map.getCanvas().focus();
     },
-  }));
+  }), init.unitNoun);
   const bar = mountSelectionBar(byId('selection-bar'), session, actions, init.names, init.codes, () => map.getCanvas().focus(), init.unitNoun);
   mountLegend(byId('legend'), session, init.unitNoun);
 
@@ -183,10 +183,10 @@ async function main() {
   session.activeOrganisation.subscribe((id) => id && tabs.select('organisations'));
   mountCollaborations(panels.collaborations, session, actions, init.codes, (t) => tabs.setBadge('collaborations', t), init.unitNoun);
   mountScenarios(panels.scenarios, persistence, notify);
-  mountFiles(panels.files, engine, session, actions, notify, byId('drop-zone'), persistence.importFile);
+  mountFiles(panels.files, engine, session, actions, notify, byId('drop-zone'), persistence.importFile, init.unitNoun);
   mountPictures(panels.files, { map, session, init, notify });
   mountSettings(panels.settings, session, actions);
-  bindKeyboard(session, actions, bar, { map, anchors: init.anchors, neighbours: init.neighbours });
+  bindKeyboard(session, actions, bar, { map, anchors: init.anchors, neighbours: init.neighbours, noun: init.unitNoun });
   // The compare view loads on first use (it brings the engine's comparison labels along), then owns the button.
   const compareToggle = byId<HTMLButtonElement>('compare-open');
   let compareView: Promise<CompareHandle> | undefined;

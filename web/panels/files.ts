@@ -10,6 +10,7 @@ import type { Actions, Notify } from '../state/actions.ts';
 import { shareUrl } from '../state/share.ts';
 import { shortenMessage } from './notices.ts';
 import { h, fill } from '../dom.ts';
+import type { UnitNoun } from '../../engine/bundle.ts';
 
 export function download(d: Download): void {
   const url = URL.createObjectURL(new Blob([d.text], { type: d.mime }));
@@ -21,7 +22,7 @@ export function download(d: Download): void {
 }
 
 /** `importFile`: opens a file's text as a new saved scenario beside the open one (persistence.ts). */
-export function mountFiles(el: HTMLElement, engine: Engine, session: Session, actions: Actions, notify: Notify, dropZone: HTMLElement, importFile: (text: string, filename: string) => Promise<boolean>): void {
+export function mountFiles(el: HTMLElement, engine: Engine, session: Session, actions: Actions, notify: Notify, dropZone: HTMLElement, importFile: (text: string, filename: string) => Promise<boolean>, noun: UnitNoun): void {
   const error = h('div', { id: 'import-error', class: 'import-error', role: 'alert', hidden: true });
   const input = h('input', { type: 'file', id: 'import-file', accept: '.json,.geojson,.csv,.txt,application/json,text/csv', class: 'sr-only' });
   const openFile = async (file: File) => {
@@ -60,7 +61,7 @@ export function mountFiles(el: HTMLElement, engine: Engine, session: Session, ac
 
   fill(el,
     h('h2', {}, 'Open a file'),
-    h('p', { class: 'muted small' }, 'A Footprints scenario (.json), an assignments CSV (ccg_code, system_id …) or a GeoJSON of CCGs or systems. You can also drop a file anywhere.'),
+    h('p', { class: 'muted small' }, `A Footprints scenario (.json), an assignments CSV (ccg_code, system_id …) or a GeoJSON of ${noun.many} or systems. You can also drop a file anywhere.`),
     h('label', { for: 'import-file', class: 'btn', tabindex: 0, role: 'button', onkeydown: (e: KeyboardEvent) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), input.click()) }, 'Choose a file…'), input, error,
     h('h2', {}, 'Export'),
     h('div', { class: 'export-grid' },
@@ -68,7 +69,7 @@ export function mountFiles(el: HTMLElement, engine: Engine, session: Session, ac
       exp('Systems GeoJSON', 'export-geojson-systems', () => engine.exportGeoJson('systems')),
       exp('Organisations GeoJSON', 'export-geojson-organisations', () => engine.exportGeoJson('organisations')),
       exp('Collaborations GeoJSON', 'export-geojson-collaborations', () => engine.exportGeoJson('collaborations')),
-      exp('CCGs GeoJSON', 'export-geojson-units', () => engine.exportGeoJson('units')),
+      exp(`${noun.many} GeoJSON`, 'export-geojson-units', () => engine.exportGeoJson('units')),
       exp('Assignments CSV', 'export-csv-assignments', () => engine.exportCsv('assignments')),
       exp('Systems metrics CSV', 'export-csv-systems', () => engine.exportCsv('systems')),
       exp('Organisations metrics CSV', 'export-csv-organisations', () => engine.exportCsv('organisations')),

@@ -6,16 +6,16 @@ import type { UnitNoun } from '../../engine/bundle.ts';
 import { shortName } from '../../engine/shortName.ts';
 import { PALETTE } from '../map/palette.ts';
 
-const KEYS: [string, string][] = [
+const keys = (noun: UnitNoun): [string, string][] => [
   ['?', 'show or hide this list'],
   ['/', 'find a unit or a system'],
   ['M', 'focus the map'],
-  ['← ↑ → ↓', 'next CCG that way (on the map)'],
+  ['← ↑ → ↓', `next ${noun.one} that way (on the map)`],
   ['Shift + arrow', 'add it to the selection'],
-  ['Enter', 'select the CCG at the centre'],
+  ['Enter', `select the ${noun.one} at the centre`],
   ['A', 'assign to… (then Enter)'],
   ['N', 'new system from the selection'],
-  ['O', "open the selected CCG's organisation"],
+  ['O', `open the selected ${noun.one}'s organisation`],
   ['V B P C', 'select, box, paint, council tool'],
   ['Esc', 'leave a text field; on the map, clear the selection'],
   ['Ctrl+Z', 'undo; Ctrl+Shift+Z redo'],
@@ -54,7 +54,7 @@ export function mountLegend(el: HTMLElement, session: Session, noun: UnitNoun): 
     h('details', { class: 'keys-help' },
       h('summary', {}, 'Keyboard ', h('kbd', {}, '?')),
       h('dl', { class: 'shortcuts' },
-        KEYS.flatMap(([k, what]) => [h('dt', {}, k.split(' ').map((x) => (x === '/' || x === '?' || x.length > 1 || /[A-Z]/.test(x) ? h('kbd', {}, x) : x))), h('dd', {}, what)])),
+        keys(noun).flatMap(([k, what]) => [h('dt', {}, k.split(' ').map((x) => (x === '/' || x === '?' || x.length > 1 || /[A-Z]/.test(x) ? h('kbd', {}, x) : x))), h('dd', {}, what)])),
     ),
   );
 }

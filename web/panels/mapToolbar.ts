@@ -2,19 +2,20 @@
 import type { Session, Tool } from '../state/session.ts';
 import type { OverlayControl, OverlayKind } from '../map/overlays.ts';
 import { h, fill } from '../dom.ts';
+import type { UnitNoun } from '../../engine/bundle.ts';
 
-const TOOLS: { id: Tool; label: string; key: string; help: string }[] = [
-  { id: 'select', label: 'Select', key: 'V', help: 'Click a CCG to select it; Shift-click adds; Shift-drag selects a box' },
-  { id: 'box', label: 'Box', key: 'B', help: 'Drag a box to select the CCGs in it' },
-  { id: 'paint', label: 'Paint', key: 'P', help: 'Click or drag across CCGs to assign them to the active system' },
-  { id: 'council', label: 'Council', key: 'C', help: 'Click an upper-tier council to assign the CCGs mostly inside it to the active system' },
+const TOOLS: { id: Tool; label: string; key: string; help(noun: UnitNoun): string }[] = [
+  { id: 'select', label: 'Select', key: 'V', help: (n) => `Click a ${n.one} to select it; Shift-click adds; Shift-drag selects a box` },
+  { id: 'box', label: 'Box', key: 'B', help: (n) => `Drag a box to select the ${n.many} mostly inside it` },
+  { id: 'paint', label: 'Paint', key: 'P', help: (n) => `Click or drag across ${n.many} to assign them to the active system` },
+  { id: 'council', label: 'Council', key: 'C', help: (n) => `Click an upper-tier council to assign the ${n.many} mostly inside it to the active system` },
 ];
 
-export function mountMapToolbar(el: HTMLElement, session: Session, overlays: OverlayControl, search: HTMLElement): void {
+export function mountMapToolbar(el: HTMLElement, session: Session, overlays: OverlayControl, search: HTMLElement, noun: UnitNoun): void {
   const radios = TOOLS.map((t) => {
     const input = h('input', { type: 'radio', name: 'tool', value: t.id, id: `tool-${t.id}`, checked: t.id === session.tool.get() });
     input.addEventListener('change', () => input.checked && session.tool.set(t.id));
-    return h('label', { class: 'tool', for: `tool-${t.id}`, title: `${t.help} (${t.key})` }, input, h('span', {}, t.label), h('kbd', {}, t.key));
+    return h('label', { class: 'tool', for: `tool-${t.id}`, title: `${t.help(noun)} (${t.key})` }, input, h('span', {}, t.label), h('kbd', {}, t.key));
   });
   const toggle = (kind: OverlayKind, label: string) => {
     const box = h('input', { type: 'checkbox', id: `overlay-${kind}` });
