@@ -2,7 +2,7 @@
  * Batch outputs: several inputs' results as one table with a leading `scenario` column (the input as typed), as
  * JSON lines, or as one JSON array, each object with an `input` member (`scenario` already holds the scenario).
  */
-import { formatCsvRows, parseCsvRows } from '../engine/io/csvRows.ts';
+import { formatCsvRows, parseCsvRows, restoreCell } from '../engine/io/csvRows.ts';
 
 export interface Part {
   /** The input as typed: a path, `-`, or `baseline:NAME`. */
@@ -16,9 +16,8 @@ export function csvWithScenarioColumn(parts: readonly Part[]): string {
   let header: string[] | undefined;
   const lines: string[] = [];
   for (const p of parts) {
-    const [headRecord] = parseCsvRows(p.csv);
-    const head = headRecord?.fields ?? [];
-    const rows = rawRecords(p.csv).slice(1);
+    const [headRecord, ...records] = parseCsvRows(p.csv, { raw: true });
+    const head = (headRecord?.fields ?? []).map(restoreCell);
     if (!header) {
       header = head;
       lines.push(formatCsvRows([['scenario', ...head]]));
@@ -28,31 +27,9 @@ export function csvWithScenarioColumn(parts: readonly Part[]): string {
     // The input's name goes through the engine's CSV writer (its formula guard included); the engine's rows are
     // kept byte for byte, so a negative number stays a number and a guarded text cell stays guarded.
     const name = formatCsvRows([[p.input]]).replace(/\r\n$/, '');
-    for (const r of rows) lines.push(`${name},${r}`);
+    for (const r of records) lines.push(`${name},${r.text}${/[\r\n]$/.test(r.text) ? '' : '\r\n'}`);
   }
   return lines.join('');
-}
-
-/**
- * The records of a CSV the engine wrote, each as its raw text with its line end: split at line ends outside
- * quotes (a quoted cell may hold a line end).
- */
-function rawRecords(csv: string): string[] {
-  const out: string[] = [];
-  let start = 0;
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv[i];
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && (c === '\n' || c === '\r')) {
-      const end = c === '\r' && csv[i + 1] === '\n' ? i + 2 : i + 1;
-      out.push(csv.slice(start, end));
-      start = end;
-      i = end - 1;
-    }
-  }
-  if (start < csv.length) out.push(csv.slice(start) + '\r\n');
-  return out;
 }
 
 /** JSON lines: one object per input. */

@@ -10,7 +10,7 @@
  * table named in the comment. Sparse unit × area tables are flat triples `[unit, area, population, …]`.
  */
 import type { Topology, GeometryCollection } from 'topojson-specification';
-import type { ScenarioV1 } from './scenario.ts';
+import type { ScenarioV1 } from './scenarioTypes.ts';
 
 export const BUNDLE_VERSION = 1 as const;
 

@@ -8,7 +8,7 @@
  *   the population. Merging organisations removes governing bodies and accountable officers (Leeds: three of each
  *   became one, 000:243), which is where a merger saves.
  */
-import type { ScenarioSettings } from './scenario.ts';
+import type { ScenarioSettings } from './scenarioTypes.ts';
 
 /**
  * The default fixed costs, £ a year each. PLANNER ASSUMPTIONS, not published figures: neither the project's

@@ -10,70 +10,16 @@
 
 import { clip, MAX_ECHO_CHARS, quoted, ScenarioError } from './errors.ts';
 import type { Bundle } from './bundle.ts';
+import { SCENARIO_SCHEMA, type CollaborationDef, type OrganisationDef, type ScenarioSettings, type ScenarioV1 } from './scenarioTypes.ts';
 import { combinedName } from './shortName.ts';
 import { FIXED_COST_DEFAULTS } from './runningCosts.ts';
 import { COLLABORATION_KINDS, COLLABORATION_STATUSES, collaborationKindIssue, collaborationStatusIssue, servicesIssues, settingsIssues, type RuleIssue } from './scenarioRules.ts';
 
 export { COLLABORATION_KINDS, COLLABORATION_STATUSES };
-
-export const SCENARIO_SCHEMA = 'footprints/scenario@1' as const;
-
-export type CollaborationKind = (typeof COLLABORATION_KINDS)[number];
-export type CollaborationStatus = (typeof COLLABORATION_STATUSES)[number];
+export * from './scenarioTypes.ts';
 
 /** Running-cost allowance presets, £ per head (DOMAIN.md: 2013/14, 2016/17, expected 2020/21). */
 export const COST_PER_HEAD_PRESETS = [25, 22.07, 21.46] as const;
-
-export interface SystemDef {
-  id: string;
-  name: string;
-  /** ONS codes of the member units. */
-  units: string[];
-  locked?: boolean;
-  /** The planner's reason for keeping more than one organisation in this system. */
-  atypical?: string;
-}
-
-export interface OrganisationDef {
-  id: string;
-  name: string;
-  units: string[];
-}
-
-export interface CollaborationDef {
-  id: string;
-  name: string;
-  kind: CollaborationKind;
-  /** Services covered, free text (e.g. "ambulance", "mental health"). */
-  services: string[];
-  status: CollaborationStatus;
-  units: string[];
-}
-
-export interface ScenarioSettings {
-  /** Population band for systems, persons. */
-  band: { min: number; max: number };
-  /** Running-cost allowance, £ per head. */
-  costPerHead: number;
-  /** Fixed cost of one organisation's governing body, £ a year (default: runningCosts.ts). */
-  governingBodyCost: number;
-  /** Fixed cost of one accountable officer, £ a year (default: runningCosts.ts). */
-  accountableOfficerCost: number;
-}
-
-export interface ScenarioV1 {
-  schema: typeof SCENARIO_SCHEMA;
-  /** Unit set the codes refer to, e.g. `ccg-2019`. */
-  unitSet: string;
-  name: string;
-  description?: string;
-  /** Baseline this scenario started from, if any. */
-  basedOn?: string;
-  systems: SystemDef[];
-  organisations: OrganisationDef[];
-  collaborations: CollaborationDef[];
-  settings: ScenarioSettings;
-}
 
 export const DEFAULT_SETTINGS: ScenarioSettings = {
   // The band the design measures against (DESIGN.md, ReCom budget); a planner's setting, not policy.

@@ -6,14 +6,12 @@
  * pieces by LAD 2019 with ≥ 97% in one ICB goes wholly to that ICB (ICBs were drawn from whole council areas);
  * only what is left keeps the LSOA-level placement.
  */
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as turf from '@turf/turf';
-import { feature as topoFeature } from 'topojson-client';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import { readJson, readShapefile } from './read.ts';
+import { readShapefile } from './read.ts';
 import { S, LSOA_TOPO_DIR } from './sources.ts';
+import { forEachLsoa } from './lsoaFiles.ts';
 import { mapGeometry, bngToWgs84 } from './project.ts';
 import { fail, requireCount, requireSameCodes } from './checks.ts';
 import type { Lookups } from './lookups.ts';
@@ -111,19 +109,8 @@ export async function readIcb2022(rawDir: string): Promise<{ code: string[]; nam
 
 /** Interior points of every LSOA of the per-district TopoJSON files, by LSOA code. */
 export function lsoaInteriorPoints(rawDir: string): Map<string, Position> {
-  const dir = join(rawDir, LSOA_TOPO_DIR);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
   const points = new Map<string, Position>();
-  for (const file of files) {
-    const topo = readJson<Topology>(join(dir, file));
-    for (const obj of Object.values(topo.objects) as GeometryCollection[]) {
-      for (const g of obj.geometries) {
-        const code = String(g.id);
-        if (points.has(code)) fail('LSOA boundaries unique', `${code} appears twice (second in ${file})`);
-        points.set(code, interiorPoint(topoFeature(topo, g) as Poly));
-      }
-    }
-  }
+  forEachLsoa(rawDir, (code, f) => points.set(code, interiorPoint(f as Poly)));
   return points;
 }
 

@@ -8,15 +8,13 @@
  * topology-preserving `-simplify`; its TopoJSON output has every border as one arc shared by both sides. The
  * arcs are then taken to WGS84 and quantized with topojson-client.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import mapshaper from 'mapshaper';
 import * as turf from '@turf/turf';
-import { feature as topoFeature, merge, quantize, bbox as topoBbox } from 'topojson-client';
+import { merge, quantize, bbox as topoBbox } from 'topojson-client';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { readJson } from './read.ts';
 import { LSOA_TOPO_DIR } from './sources.ts';
+import { forEachLsoa } from './lsoaFiles.ts';
 import { bngToWgs84, mapGeometry, wgs84ToBng } from './project.ts';
 import { fail, requireSameCodes } from './checks.ts';
 
@@ -49,24 +47,12 @@ type Poly = Feature<Polygon | MultiPolygon, { code: string }>;
 
 /** The LSOAs of every district file, decoded and projected to BNG, sorted by code; fails on a code seen twice. */
 export function readLsoaFeatures(rawDir: string): Poly[] {
-  const dir = join(rawDir, LSOA_TOPO_DIR);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-  const seen = new Map<string, string>();
   const out: Poly[] = [];
-  for (const file of files) {
-    const topo = readJson<Topology>(join(dir, file));
-    for (const obj of Object.values(topo.objects) as GeometryCollection[]) {
-      for (const g of obj.geometries) {
-        const code = String(g.id);
-        if (seen.has(code)) fail('every LSOA present once', `${code} is in ${seen.get(code)} and ${file}`);
-        seen.set(code, file);
-        const f = topoFeature(topo, g) as Feature<Polygon | MultiPolygon>;
-        // Decimetres are far below every district grid; rounding keeps the mapshaper input byte-stable.
-        const geometry = mapGeometry(f.geometry, (p) => wgs84ToBng(p).map((v) => Math.round(v * 10) / 10));
-        out.push({ type: 'Feature', properties: { code }, geometry });
-      }
-    }
-  }
+  forEachLsoa(rawDir, (code, f) => {
+    // Decimetres are far below every district grid; rounding keeps the mapshaper input byte-stable.
+    const geometry = mapGeometry(f.geometry, (p) => wgs84ToBng(p).map((v) => Math.round(v * 10) / 10));
+    out.push({ type: 'Feature', properties: { code }, geometry });
+  });
   return out.sort((a, b) => (a.properties.code < b.properties.code ? -1 : 1));
 }
 

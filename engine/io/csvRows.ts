@@ -39,6 +39,11 @@ export interface CsvRecord {
   fields: string[];
 }
 
+/** A record as written: its fields without the formula guard undone, and its whole text, line end included. */
+export interface RawCsvRecord extends CsvRecord {
+  text: string;
+}
+
 function sniffDelimiter(text: string): string {
   const end = text.search(/[\r\n]/);
   const first = end < 0 ? text : text.slice(0, end);
@@ -48,15 +53,23 @@ function sniffDelimiter(text: string): string {
   return ',';
 }
 
-export function parseCsvRows(input: string): CsvRecord[] {
+/**
+ * The records of a CSV. With `raw`, each keeps its source text (so a caller can pass rows on byte for byte, a
+ * guarded cell still guarded) and its fields are left as written.
+ */
+export function parseCsvRows(input: string): CsvRecord[];
+export function parseCsvRows(input: string, options: { raw: true }): RawCsvRecord[];
+export function parseCsvRows(input: string, options?: { raw: true }): CsvRecord[] {
+  const raw = options?.raw === true;
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const delim = sniffDelimiter(text);
-  const records: CsvRecord[] = [];
+  const records: (CsvRecord | RawCsvRecord)[] = [];
   let line = 1;
   let i = 0;
   const n = text.length;
   while (i < n) {
     const start = line;
+    const from = i;
     const fields: string[] = [];
     for (;;) {
       let field = '';
@@ -84,7 +97,7 @@ export function parseCsvRows(input: string): CsvRecord[] {
       } else {
         while (i < n && text[i] !== delim && text[i] !== '\n' && text[i] !== '\r') field += text[i++];
       }
-      fields.push(restoreCell(field));
+      fields.push(raw ? field : restoreCell(field));
       if (i < n && text[i] === delim) {
         i++;
         continue;
@@ -94,7 +107,7 @@ export function parseCsvRows(input: string): CsvRecord[] {
     if (text[i] === '\r') i++;
     if (text[i] === '\n') i++;
     line++;
-    records.push({ line: start, fields });
+    records.push(raw ? { line: start, fields, text: text.slice(from, i) } : { line: start, fields });
   }
   return records;
 }

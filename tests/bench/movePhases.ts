@@ -6,14 +6,15 @@ import { loadUnitSet } from '../../geodata/load.ts';
 import { Geography } from '../../engine/geography.ts';
 import { topologyIndex, type TopologyIndex } from '../../engine/topologyIndex.ts';
 import { Evaluator } from '../../engine/evaluate.ts';
-import { compileGroup, partitionOf, signatureOf } from '../../engine/partition.ts';
-import { assignUnits, type ScenarioV1 } from '../../engine/scenario.ts';
+import { compileGroup, partitionOf } from '../../engine/partition.ts';
+import { assignUnits } from '../../engine/scenario.ts';
 import { footprintMetrics } from '../../engine/metrics.ts';
 import { componentsOf } from '../../engine/contiguity.ts';
 import { coterminosity } from '../../engine/councils.ts';
 import { dissolveUnits, perimeterKm } from '../../engine/dissolve.ts';
 import { Checker } from '../../engine/checks.ts';
 import { borderPiece } from './unitsets.ts';
+import { moveAndBack } from './moveAndBack.ts';
 
 const bundle = loadUnitSet('lsoa-2011');
 const geo = Geography.fromBundle(bundle);
@@ -28,18 +29,24 @@ const cpu = () => {
   return (u.user + u.system) / 1000;
 };
 const wall = () => Number(process.hrtime.bigint()) / 1e6;
-function time(label: string, runs: number, fn: () => void): void {
-  for (let k = 0; k < 5; k++) fn();
+/** Wall median and mean CPU of `fn`; `before` runs untimed ahead of each call. */
+function time(label: string, runs: number, fn: () => void, before?: () => void): void {
+  for (let k = 0; k < 5; k++) {
+    before?.();
+    fn();
+  }
   const w: number[] = [];
-  const c0 = cpu();
+  let c = 0;
   for (let k = 0; k < runs; k++) {
+    before?.();
+    const c0 = cpu();
     const t0 = wall();
     fn();
     w.push(wall() - t0);
+    c += cpu() - c0;
   }
-  const c = (cpu() - c0) / runs;
   w.sort((a, b) => a - b);
-  console.log(`${label.padEnd(46)} wall median ${w[(runs - 1) >> 1].toFixed(3)} ms   cpu mean ${c.toFixed(3)} ms`);
+  console.log(`${label.padEnd(46)} wall median ${w[(runs - 1) >> 1].toFixed(3)} ms   cpu mean ${(c / runs).toFixed(3)} ms`);
 }
 
 const moved = assignUnits(stp, pieceCodes, away);
@@ -66,20 +73,5 @@ time('partitionOf (new systems array)', 100, () => partitionOf([...moved.systems
 }
 
 // The whole move, as in the bench.
-const evaluator = new Evaluator(geo);
-let current: ScenarioV1 = stp;
-evaluator.evaluate(current);
-evaluator.footprints('systems');
-const seq: ScenarioV1[] = [];
-for (let k = 0; k < 200; k++) {
-  const to = current.systems.find((s) => s.units.includes(pieceCodes[0]))!.id === homeId ? away : homeId;
-  current = assignUnits(current, pieceCodes, to);
-  seq.push(current);
-}
-let at = 0;
-time('move: evaluate + footprints (bench row g)', 150, () => {
-  const next = seq[at++ % seq.length];
-  evaluator.evict(next.systems.filter((s) => s.id === homeId || s.id === away).map((s) => signatureOf(s.units, geo)));
-  evaluator.evaluate(next);
-  evaluator.footprints('systems');
-});
+const move = moveAndBack(geo, stp, pieceCodes, away);
+time('move: evaluate + footprints (bench row g)', 150, move.step, move.before);

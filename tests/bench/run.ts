@@ -22,12 +22,11 @@ import { REPO_ROOT } from '../../geodata/paths.ts';
 import { Geography } from '../../engine/geography.ts';
 import { topologyIndex } from '../../engine/topologyIndex.ts';
 import { Dissolver } from '../../engine/dissolve.ts';
-import { partitionOf, signatureOf } from '../../engine/partition.ts';
-import { Evaluator } from '../../engine/evaluate.ts';
-import { assignUnits, type ScenarioV1 } from '../../engine/scenario.ts';
+import { partitionOf } from '../../engine/partition.ts';
 import { benchRecom, benchRecomLsoa, GERRYCHAIN_STEPS_PER_S } from './recom.ts';
 import { measureStartup } from './startup.ts';
 import { benchUnitSets } from './unitsets.ts';
+import { moveAndBack } from './moveAndBack.ts';
 import type { BenchRow } from './row.ts';
 
 type Stats = BenchRow;
@@ -92,30 +91,8 @@ for (let i = 0; i < geo.n && mover < 0; i++) {
     }
   }
 }
-const moverCode = geo.codes[mover];
-const homeId = stp.systems[part.unitToGroup[mover]].id;
-const awayId = stp.systems[target].id;
-const evaluator = new Evaluator(geo);
-let current: ScenarioV1 = stp;
-evaluator.evaluate(current);
-evaluator.footprints('systems');
-let next: ScenarioV1 = current;
-const d = measure(
-  3000,
-  300,
-  () => {
-    const ev = evaluator.evaluate(next);
-    sink += ev.findings.length + evaluator.footprints('systems').length;
-    current = next;
-  },
-  () => {
-    // Untimed: build the next scenario and evict its two changed systems from the caches.
-    const to = current.systems.find((g) => g.units.includes(moverCode))!.id === homeId ? awayId : homeId;
-    next = assignUnits(current, [moverCode], to);
-    const changed = next.systems.filter((g) => g.id === homeId || g.id === awayId).map((g) => signatureOf(g.units, geo));
-    evaluator.evict(changed);
-  },
-);
+const move = moveAndBack(geo, stp, [geo.codes[mover]], stp.systems[target].id);
+const d = measure(3000, 300, () => (sink += move.step()), move.before);
 
 // (e) ReCom on GerryChain's anchor setting (tests/bench/recom.ts).
 const recom = benchRecom(geo);

@@ -16,9 +16,9 @@ import type { Bundle } from '../../engine/bundle.ts';
 import { Geography } from '../../engine/geography.ts';
 import { topologyIndex } from '../../engine/topologyIndex.ts';
 import { Evaluator } from '../../engine/evaluate.ts';
-import { signatureOf } from '../../engine/partition.ts';
 import { assignUnits, type ScenarioV1 } from '../../engine/scenario.ts';
 import type { BenchRow } from './row.ts';
+import { moveAndBack } from './moveAndBack.ts';
 
 export type UnitSetStats = BenchRow;
 
@@ -95,30 +95,9 @@ export async function benchUnitSets(measure: Measure): Promise<{ stats: UnitSetS
 
   // A CCG part of about 100 LSOAs on a system border.
   const { name: pieceName, codes: pieceCodes, homeId, away } = borderPiece(geo, bundle, stp);
-  const evaluator = new Evaluator(geo);
-  let current: ScenarioV1 = stp;
-  evaluator.evaluate(current);
-  evaluator.footprints('systems');
-  // The two systems' signatures with the piece at home and away, worked out once from other copies of the
-  // scenarios, so evicting them before each step leaves compiling the new groups to the timed evaluation.
-  const changedSignatures = (s: ScenarioV1) => s.systems.filter((g) => g.id === homeId || g.id === away).map((g) => signatureOf([...g.units], geo));
-  const signatures = { [homeId]: changedSignatures(stp), [away]: changedSignatures(assignUnits(stp, pieceCodes, away)) };
-  const pieceIsHome = (s: ScenarioV1) => s.systems.find((g) => g.units.includes(pieceCodes[0]))!.id === homeId;
-  let next = current;
-  const g = measure(
-    60,
-    6,
-    () => {
-      const ev = evaluator.evaluate(next);
-      sink += ev.findings.length + evaluator.footprints('systems').length;
-      current = next;
-    },
-    () => {
-      const to = pieceIsHome(current) ? away : homeId;
-      next = assignUnits(current, pieceCodes, to);
-      evaluator.evict(signatures[to]);
-    },
-  );
+  const move = moveAndBack(geo, stp, pieceCodes, away);
+  const g = measure(60, 6, () => (sink += move.step()), move.before);
+  const pieceIsHome = (s: ScenarioV1) => s.systems.find((x) => x.units.includes(pieceCodes[0]))!.id === homeId;
   // The scenario operation that precedes each evaluation in the app (checks codes and locks, shares the rest).
   let op = stp;
   let opTo = away;

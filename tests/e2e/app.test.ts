@@ -62,15 +62,20 @@ describe('Footprints in Chromium', () => {
     const { i, code, population, from, to } = borderCcg();
     const fromBefore = await tablePopulation(page, from);
     const toBefore = await tablePopulation(page, to);
-    // Select by search (ONS code), pick the target in "Assign to", press Enter.
+    // Select by search (ONS code), pick the target in "Assign to", press Enter. The click test left this CCG
+    // selected: clear it first, so the selection waited for below is the search's.
+    await page.click('#clear-selection');
+    expect(await hook(page, (h) => h.selection)).toEqual([]);
     await page.fill('#ccg-search', code);
     await page.waitForSelector('#ccg-search-results li');
     await page.press('#ccg-search', 'Enter');
     await expect.poll(() => hook(page, (h) => h.selection)).toEqual([i]);
     await page.keyboard.press('Escape'); // clears the selection …
+    expect(await hook(page, (h) => h.selection)).toEqual([]);
     await page.fill('#ccg-search', bundle.units.nhsCode[i]); // … and the NHS code finds it again
     await page.waitForSelector('#ccg-search-results li');
     await page.press('#ccg-search', 'Enter');
+    await expect.poll(() => hook(page, (h) => h.selection)).toEqual([i]);
     await page.selectOption('#assign-to', to);
     await page.press('#assign-to', 'Enter');
     await settle(page);
@@ -133,16 +138,18 @@ describe('Footprints in Chromium', () => {
     await jumpToUnit(page, whole, 7); // idle: the council layer's source is loaded and drawn
     const box = (await page.locator('#map canvas').boundingBox())!;
     const at = await page.evaluate((k) => (window as unknown as { __footprints: { project(i: number): { x: number; y: number } } }).__footprints.project(k), whole);
+    const sussex = bundle.baselines['stp-2019'].systems.find((s) => s.id === target)!;
+    const movedNow = expected.filter((c) => !sussex.units.includes(c)).length;
+    const already = expected.length - movedNow;
     await page.mouse.click(box.x + at.x, box.y + at.y);
+    // The click asks the engine which CCGs lie mostly in the council before it queues the edit, so settling at once
+    // could return before the edit is queued: wait for what the edit itself says (it says what moved).
+    await expect.poll(() => page.textContent('#notices')).toContain(`Moved ${movedNow} CCG${movedNow === 1 ? '' : 's'} mostly in Kent to ${sussex.name}${already ? `; ${already}` : '.'}`);
     await settle(page);
     const moved = await hook(page, (h) => h.state!.scenario.systems.find((s) => /Sussex/.test(s.name))!.units);
     for (const c of expected) expect(moved).toContain(c);
     expect(expected.length).toBeGreaterThan(1);
-    // It says what moved; clicked again, that nothing did (and makes no edit).
-    const sussex = bundle.baselines['stp-2019'].systems.find((s) => s.id === target)!;
-    const movedNow = expected.filter((c) => !sussex.units.includes(c)).length;
-    const already = expected.length - movedNow;
-    await expect.poll(() => page.textContent('#notices')).toContain(`Moved ${movedNow} CCG${movedNow === 1 ? '' : 's'} mostly in Kent to ${sussex.name}${already ? `; ${already}` : '.'}`);
+    // Clicked again, it says that nothing moved (and makes no edit).
     await page.screenshot({ path: `${ARTIFACTS}/e2e-council-tool.png` });
     const depth = await hook(page, (h) => h.state!.history.depth);
     await page.mouse.click(box.x + at.x, box.y + at.y);

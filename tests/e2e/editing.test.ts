@@ -282,6 +282,29 @@ describe('editing', { timeout: 180_000 }, () => {
     expect(await tablePopulation(page, sussex.id)).toBe(before);
   });
 
+  it('a council picked from the details is dropped when the selection changes before the engine answers', async () => {
+    const { utla, unitUtla } = bundle.councils;
+    const kent = utla.name.indexOf('Kent');
+    let whole = -1;
+    for (let k = 0; k < unitUtla.length && whole < 0; k += 3) if (unitUtla[k + 1] === kent && unitUtla[k + 2] === U.population[unitUtla[k]]) whole = unitUtla[k];
+    await selectByCodes(page, [U.code[whole]]);
+    const button = `#details button[data-council="${utla.code[kent]}"]`;
+    await page.waitForSelector(button);
+    // The council's button and Clear in one task: the engine cannot answer between them. Notices already shown
+    // are marked, so one this click might add stands out.
+    await page.evaluate((sel) => {
+      document.querySelectorAll<HTMLElement>('#notices .notice').forEach((n) => (n.dataset.earlier = 'true'));
+      document.querySelector<HTMLButtonElement>(sel)!.click();
+      document.getElementById('clear-selection')!.click();
+    }, button);
+    // The worker answers in order: once a later search has its matches, the council's answer has come back too.
+    await page.fill('#ccg-search', U.code[whole]);
+    await page.waitForSelector('#ccg-search-results li');
+    await page.press('#ccg-search', 'Escape');
+    expect(await hook(page, (h) => h.selection)).toEqual([]);
+    expect(await page.locator('#notices .notice:not([data-earlier])', { hasText: 'most of their people in Kent' }).count()).toBe(0);
+  });
+
   it('marks a system atypical with a reason and locks it; a locked system refuses moves and nothing changes', async () => {
     const sys = stp.systems.find((s) => s.units.length >= 3 && !/Kent|Sussex/.test(s.name))!;
     await page.keyboard.press('Escape'); // nothing selected: the details show the system opened from the table

@@ -170,8 +170,12 @@ export async function searchCodes(page: Page, codes: readonly string[]): Promise
   }
 }
 
-/** searchCodes, then waits for the selection to hold them (expect.poll: only inside a test, not in beforeAll). */
+/**
+ * searchCodes, then waits for the selection to be exactly these units (expect.poll: only inside a test, not in
+ * beforeAll). Not just as many: an earlier test's selection of the same size would pass that before the pick.
+ */
 export async function selectByCodes(page: Page, codes: readonly string[]): Promise<void> {
   await searchCodes(page, codes);
-  await expect.poll(() => hook(page, (h) => h.selection.length)).toBe(codes.length);
+  const selectedCodes = () => hook(page, (h) => h.selection.map((i) => (h as unknown as { init: { codes: string[] } }).init.codes[i]).sort());
+  await expect.poll(selectedCodes).toEqual([...codes].sort());
 }

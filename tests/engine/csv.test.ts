@@ -9,6 +9,7 @@ import type { Geography } from '../../engine/geography.ts';
 import { realBundle, realGeography } from './helpers/real.ts';
 import { deepFreeze } from '../fixtures/deepFreeze.ts';
 import { partitionById } from './scenarioInvariants.ts';
+import { thrownBy } from './helpers/thrownBy.ts';
 
 let geo: Geography;
 let stp: ScenarioV1;
@@ -23,15 +24,7 @@ function simpleCsv(s: ScenarioV1, edit: (rows: string[][]) => string[][] = (r) =
   return [header, ...edit(rows).map((r) => r.join(','))].join('\n');
 }
 
-function importIssues(text: string): ImportError {
-  try {
-    importAssignmentsCsv(text, geo);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ImportError);
-    return e as ImportError;
-  }
-  throw new Error('expected an ImportError');
-}
+const importIssues = (text: string) => thrownBy(ImportError, () => importAssignmentsCsv(text, geo));
 
 describe('exportAssignmentsCsv', () => {
   it('writes a header and one row per CCG in unit order, in the fixed columns', () => {

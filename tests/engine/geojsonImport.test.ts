@@ -9,6 +9,7 @@ import type { Geography } from '../../engine/geography.ts';
 import { realBundle, realGeography } from './helpers/real.ts';
 import { deepFreeze } from '../fixtures/deepFreeze.ts';
 import { partitionById } from './scenarioInvariants.ts';
+import { thrownBy } from './helpers/thrownBy.ts';
 
 let geo: Geography;
 let stp: ScenarioV1;
@@ -35,15 +36,7 @@ function systemsExport(s: ScenarioV1, asArray: boolean) {
   };
 }
 
-function failure(f: () => unknown): ImportError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ImportError);
-    return e as ImportError;
-  }
-  throw new Error('expected an ImportError');
-}
+const failure = (f: () => unknown) => thrownBy(ImportError, f);
 
 describe('importUnitsGeoJson', () => {
   it('groups units by the first group property found (STP19CD), each CCG its own organisation', () => {

@@ -36,6 +36,23 @@ describe('parseCsvRows', () => {
     expect(text).toBe('code,name\r\nE1,"A, ""B"" and C"\r\nE2," padded"\r\nE3,"two\nlines"\r\n');
     expect(parseCsvRows(text).map((r) => r.fields)).toEqual(rows);
   });
+
+  it('raw: each record keeps its exact text (line end and quoted line ends included) and its guarded fields', () => {
+    const text = formatCsvRows([['name', 'delta'], ['=SUM(A1)', -85], ["two\r\nlines, 'quoted'", 1]]) + 'last,"x';
+    expect(() => parseCsvRows(text, { raw: true })).toThrow(/line 5: a quoted field is never closed/);
+    const ok = text.slice(0, text.lastIndexOf('last')) + 'last,2';
+    const records = parseCsvRows(ok, { raw: true });
+    expect(records.map((r) => r.text)).toEqual([
+      'name,delta\r\n',
+      "'=SUM(A1),-85\r\n",
+      `"two\r\nlines, 'quoted'",1\r\n`,
+      'last,2',
+    ]);
+    expect(records.map((r) => r.line)).toEqual([1, 2, 3, 5]);
+    expect(records[1].fields).toEqual(["'=SUM(A1)", '-85']);
+    // Without raw, the guard is undone as before.
+    expect(parseCsvRows(ok)[1]).toEqual({ line: 2, fields: ['=SUM(A1)', '-85'] });
+  });
 });
 
 describe('findJsonSyntaxError', () => {

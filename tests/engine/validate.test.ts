@@ -7,6 +7,7 @@ import { addCollaboration, scenarioFromBaseline, setAtypical, setLocked, type Sc
 import type { Geography } from '../../engine/geography.ts';
 import { realBundle, realGeography } from './helpers/real.ts';
 import { deepFreeze } from '../fixtures/deepFreeze.ts';
+import { thrownBy } from './helpers/thrownBy.ts';
 
 let geo: Geography;
 let stp: ScenarioV1;
@@ -18,15 +19,7 @@ beforeAll(() => {
 /** A deep copy of the baseline to break. */
 const json = (): Record<string, any> => JSON.parse(JSON.stringify(stp)); // eslint-disable-line @typescript-eslint/no-explicit-any
 
-function problems(input: unknown): ScenarioValidationError {
-  try {
-    validateScenario(input, geo);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ScenarioValidationError);
-    return e as ScenarioValidationError;
-  }
-  throw new Error('expected a ScenarioValidationError');
-}
+const problems = (input: unknown) => thrownBy(ScenarioValidationError, () => validateScenario(input, geo));
 
 describe('validateScenario accepts', () => {
   it('JSON.stringify → parseScenarioJson gives a deep-equal scenario', () => {

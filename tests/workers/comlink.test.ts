@@ -4,16 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expose, wrap, type Remote } from 'comlink';
 import { realBundle } from '../engine/helpers/real.ts';
-import type { EngineApi, Result, State } from '../../workers/api.ts';
+import type { EngineApi, State } from '../../workers/api.ts';
 import { createEngineAdapter } from '../../workers/engineAdapter.ts';
 import { patchedApi, unpatched } from '../../workers/patchedApi.ts';
+import { ok } from './ok.ts';
 
 const bundle = realBundle();
-
-function ok(r: Result): State {
-  if (!r.ok) throw new Error(`expected ok, got error: ${r.error}`);
-  return r.state;
-}
 
 describe('engine API through comlink', () => {
   const channel = new MessageChannel();

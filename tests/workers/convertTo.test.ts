@@ -8,17 +8,13 @@ import { createEngineAdapter } from '../../workers/engineAdapter.ts';
 import { loadUnitSet } from '../../geodata/load.ts';
 import { DIST_DIR } from '../../geodata/paths.ts';
 import { unitSetFile } from '../../engine/bundle.ts';
-import type { Result, State } from '../../workers/api.ts';
+import type { State } from '../../workers/api.ts';
+import { ok } from './ok.ts';
 
 const PARTS = 'ccg-district-2019';
 const bundle = realBundle();
 const file = readFileSync(`${DIST_DIR}/${unitSetFile(PARTS)}`);
 const parts = loadUnitSet(PARTS);
-
-function ok(r: Result): State {
-  if (!r.ok) throw new Error(`expected ok, got error: ${r.error}`);
-  return r.state;
-}
 
 /** A fetch serving `bytes` in 64 KiB chunks with its Content-Length, as the dev server does. */
 function serve(bytes: Uint8Array) {

@@ -2,14 +2,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { realBundle } from '../engine/helpers/real.ts';
 import { createEngineAdapter } from '../../workers/engineAdapter.ts';
-import { BORDER_ORGANISATION, BORDER_SYSTEM, NO_COLOUR, PALETTE_SIZE, type Init, type Result, type State } from '../../workers/api.ts';
+import { BORDER_ORGANISATION, BORDER_SYSTEM, NO_COLOUR, PALETTE_SIZE, type Init, type State } from '../../workers/api.ts';
+import { ok } from './ok.ts';
 
 const bundle = realBundle();
-
-function ok(r: Result): State {
-  if (!r.ok) throw new Error(`expected ok, got error: ${r.error}`);
-  return r.state;
-}
 
 const populationOf = (s: State, systemId: string) => s.systems.find((m) => m.id === systemId)!.population;
 

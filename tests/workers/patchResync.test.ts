@@ -5,13 +5,10 @@ import type { Remote } from 'comlink';
 import { realBundle } from '../engine/helpers/real.ts';
 import { createEngineAdapter } from '../../workers/engineAdapter.ts';
 import { patchedApi, unpatched } from '../../workers/patchedApi.ts';
-import type { EngineApi, Result, State } from '../../workers/api.ts';
+import type { EngineApi } from '../../workers/api.ts';
+import { ok } from './ok.ts';
 
 const bundle = realBundle();
-const ok = (r: Result): State => {
-  if (!r.ok) throw new Error(r.error);
-  return r.state;
-};
 
 describe('state patches out of step', () => {
   it('are answered with the full current state, and the next patches apply again', async () => {

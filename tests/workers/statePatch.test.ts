@@ -5,15 +5,12 @@ import { realBundle } from '../engine/helpers/real.ts';
 import { createEngineAdapter } from '../../workers/engineAdapter.ts';
 import { patchedApi, unpatched } from '../../workers/patchedApi.ts';
 import { applyPatch, createEncoder } from '../../workers/statePatch.ts';
-import type { EngineApi, Result, State } from '../../workers/api.ts';
+import type { EngineApi, State } from '../../workers/api.ts';
 import type { Remote } from 'comlink';
 import { COLLABORATION_KINDS } from '../../engine/scenario.ts';
+import { ok } from './ok.ts';
 
 const bundle = realBundle();
-const ok = (r: Result): State => {
-  if (!r.ok) throw new Error(r.error);
-  return r.state;
-};
 
 describe('state patches', () => {
   it('rebuild every state of an edit sequence exactly, through structured clone', async () => {

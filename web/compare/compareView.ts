@@ -101,6 +101,10 @@ export function mountCompare(d: CompareDeps): CompareHandle {
       onPick: () => void run(),
     });
     const pickers: [OptionPicker, OptionPicker] = [createOptionPicker(pickerDeps('a')), createOptionPicker(pickerDeps('b'))];
+    // What did I change? The scenario being edited against the baseline it started from. Chosen here, before the
+    // pickers are on screen: the maps take a while to make, and a pick made meanwhile must not be overwritten.
+    pickers[0].set('current');
+    pickers[1].set(`baseline:${d.session.engine.get()?.scenario.basedOn ?? d.init.baselines[0]?.id}`);
     d.persistence.saved.subscribe(() => pickers.forEach((p) => p.refresh()));
     const swap = h('button', { type: 'button', class: 'btn btn-small', id: 'compare-swap', title: 'Swap options A and B' }, '⇄ Swap');
     swap.addEventListener('click', () => {
@@ -235,15 +239,9 @@ export function mountCompare(d: CompareDeps): CompareHandle {
     async open(b, a) {
       if (isOpen && !b) return;
       show(true);
-      const first = !built;
       built ??= build();
       const { pickers } = await built;
       pickers.forEach((p) => p.refresh());
-      if (first) {
-        // What did I change? The scenario being edited against the baseline it started from.
-        pickers[0].set('current');
-        pickers[1].set(`baseline:${d.session.engine.get()?.scenario.basedOn ?? d.init.baselines[0]?.id}`);
-      }
       if (b) {
         // A choice already listed (a baseline) is selected, not offered twice.
         if (!a) pickers[0].set('current');

@@ -101,7 +101,10 @@ export function mountDetails(el: HTMLElement, d: DetailsDeps): Details {
   }
 
   async function selectCouncil(code: string, name: string) {
+    // A selection made while the engine answers (Escape, a click, a search) wins: the council's is then dropped.
+    const before = session.selection.get();
     const units = await d.engine.unitsInCouncil('utla', code);
+    if (session.selection.get() !== before) return;
     const idx = units.map(indexOfCode).filter((i) => i >= 0);
     session.selection.set(idx);
     d.zoomToUnits(units);
