@@ -85,6 +85,9 @@ export class RecomChain {
    * ReCom, the two systems redrawn; merge, the label kept and the label freed; split, the label kept and the new one.
    */
   lastMove: Move = 'none';
+  /** The two systems of the edge `drawPair` drew last. */
+  private pairA = -1;
+  private pairB = -1;
   lastA = -1;
   lastB = -1;
   readonly merged: Uint32Array;
@@ -201,12 +204,22 @@ export class RecomChain {
     return this.recomStep();
   }
 
-  private recomStep(): boolean {
+  /** Draws a cut edge as `drawEdge` does and sets `pairA`, `pairB` to its two systems; -1 when there is none. */
+  private drawPair(): number {
     const e = this.drawEdge();
+    if (e >= 0) {
+      this.pairA = this.assignment[this.graph.edgeA[e]];
+      this.pairB = this.assignment[this.graph.edgeB[e]];
+    }
+    return e;
+  }
+
+  private recomStep(): boolean {
+    const e = this.drawPair();
     if (e < 0) return this.reject();
     const g = this.graph;
-    const a = this.assignment[g.edgeA[e]];
-    const b = this.assignment[g.edgeB[e]];
+    const a = this.pairA;
+    const b = this.pairB;
     const total = this.districtPop[a] + this.districtPop[b];
     const { min, max } = this.band;
     if (total < 2 * min || total > 2 * max) return this.reject();
@@ -215,11 +228,11 @@ export class RecomChain {
 
   private mergeStep(): boolean {
     if (this.count <= this.countRange.min) return this.reject();
-    const e = this.drawEdge();
+    const e = this.drawPair();
     if (e < 0) return this.reject();
     const g = this.graph;
-    const a = this.assignment[g.edgeA[e]];
-    const b = this.assignment[g.edgeB[e]];
+    const a = this.pairA;
+    const b = this.pairB;
     const total = this.districtPop[a] + this.districtPop[b];
     if (total > this.band.max) return this.reject();
     const count = this.region(g.edgeA[e], a, b);
