@@ -8,7 +8,7 @@
  * its earlier one).
  */
 import type { Geography } from './geography.ts';
-import type { Bundle } from './bundle.ts';
+import { UNIT_SETS, type BaselineSplit, type Bundle } from './bundle.ts';
 import { scenarioFromBaseline, type ScenarioV1 } from './scenario.ts';
 import { compareScenarios, type Comparison } from './compare.ts';
 
@@ -38,6 +38,8 @@ export interface TimelineMove {
 
 export interface TimelineStep {
   baseline: string;
+  /** The unit set the lists were computed on (its units are what `moves` names). */
+  unitSet: string;
   date: string;
   name: string;
   systems: number;
@@ -47,17 +49,46 @@ export interface TimelineStep {
   moves: TimelineMove[];
   /** People whose system changed. */
   peopleMoved: number;
+  /**
+   * The units of the map's (coarser) unit set that this vintage splits: the map draws each whole, in the group
+   * holding most of its people, while the lists above give the parts exactly. Empty when the map is exact too.
+   */
+  mapSplits: BaselineSplit[];
+}
+
+type Exactness = Pick<Bundle, 'baselines' | 'baselineSplits'>;
+
+/** Whether every vintage present in this unit set's descriptor is an exact union of its units. */
+export function exactForTimeline(b: Exactness, vintages: readonly Vintage[] = TIMELINE_VINTAGES): boolean {
+  return vintages.every((v) => !Object.prototype.hasOwnProperty.call(b.baselines, v.baseline) || (b.baselineSplits[v.baseline] ?? []).length === 0);
+}
+
+/**
+ * The unit sets to try for the timeline, in order, starting at the map's: the first on which every vintage is
+ * exact is used. Finer sets than that give the same lists (every vintage is a union of its units, so a move is
+ * the same people, only cut smaller), so the coarsest exact one is loaded and no larger file is fetched.
+ */
+export function timelineUnitSets(mapUnitSet: string): string[] {
+  const at = UNIT_SETS.indexOf(mapUnitSet as (typeof UNIT_SETS)[number]);
+  return at < 0 ? [mapUnitSet] : UNIT_SETS.slice(at);
 }
 
 type Vintage = { baseline: string; date: string };
 
 /** The steps of the vintages present in the bundle (a missing baseline is left out, not an error). */
-export function timeline(geo: Geography, bundle: Pick<Bundle, 'baselines'>, vintages: readonly Vintage[] = TIMELINE_VINTAGES): TimelineStep[] {
+export function timeline(
+  geo: Geography,
+  bundle: Pick<Bundle, 'baselines'>,
+  vintages: readonly Vintage[] = TIMELINE_VINTAGES,
+  /** The descriptor the map draws the vintages on, when coarser than `geo` (for `mapSplits`). */
+  map?: Pick<Bundle, 'baselineSplits'>,
+): TimelineStep[] {
   const present = vintages.filter((v) => Object.prototype.hasOwnProperty.call(bundle.baselines, v.baseline));
   const scenarios = present.map((v) => scenarioFromBaseline(bundle, v.baseline));
   return present.map((v, k) => {
     const s = scenarios[k];
-    const base = { baseline: v.baseline, date: v.date, name: s.name, systems: s.systems.length, organisations: s.organisations.length };
+    const mapSplits = map?.baselineSplits[v.baseline] ?? [];
+    const base = { baseline: v.baseline, unitSet: geo.unitSet, date: v.date, name: s.name, systems: s.systems.length, organisations: s.organisations.length, mapSplits };
     if (k === 0) return { ...base, mergers: [], moves: [], peopleMoved: 0 };
     const cmp = compareScenarios(geo, scenarios[k - 1], s);
     return { ...base, ...changesOf(geo, scenarios[k - 1], s, cmp) };

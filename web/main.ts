@@ -192,7 +192,7 @@ async function main() {
   let compareView: Promise<CompareHandle> | undefined;
   const loadCompare = () => (compareView ??= import('./compare/compareView.ts').then(({ mountCompare }) =>
     mountCompare({ toggle: compareToggle, root: byId('compare-view'), editor: byId('editor'), engine, init, persistence, session })));
-  mountTimeline(panels.timeline, { engine, compare: (b, a) => void loadCompare().then((c) => c.open(b, a)) });
+  mountTimeline(panels.timeline, { mapUnitSet: init.unitSet, asset, compare: (b, a) => void loadCompare().then((c) => c.open(b, a)) });
   compareToggle.addEventListener('click', () => void (compareView ?? loadCompare().then((c) => c.open())));
   // The Generate panel (and its d3, topojson and engine code) loads after the first map, in its own chunk.
   void import('./panels/generate.ts').then(({ mountGenerate }) => mountGenerate(panels.generate, {
