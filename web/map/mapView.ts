@@ -64,15 +64,30 @@ export const SOURCES = {
  * an 8192 grid, about 47 m at England's latitude: finer than the ~200 m generalisation of the boundaries.
  */
 export const TILE_MAXZOOM = 6;
+/** The unit count TILE_MAXZOOM was chosen for (the 191 CCGs of 2019). */
+const UNITS_AT_TILE_MAXZOOM = 191;
+
+/**
+ * The tile zoom of the unit and border-mesh sources: TILE_MAXZOOM for as many units as it was chosen for, one
+ * zoom more for each fourfold more (a tile four times smaller), so a tile holds about as many units at any unit
+ * set. Overzoomed, a zoom-6 tile of 32,844 units is drawn whole at editing zooms, thousands of units off screen:
+ * every frame shades all their vertices and every edit re-uploads all their colours (software GL pays for each).
+ */
+export function unitTileMaxzoom(units: number): number {
+  const more = Math.log(Math.max(1, units / UNITS_AT_TILE_MAXZOOM)) / Math.log(4);
+  return Math.min(12, TILE_MAXZOOM + Math.max(0, Math.round(more)));
+}
+
 function style(init: Init): StyleSpecification {
+  const unitZoom = unitTileMaxzoom(init.codes.length);
   return {
     version: 8,
     sources: {
-      [SOURCES.units]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: init.units as GeoJSON.FeatureCollection },
+      [SOURCES.units]: { type: 'geojson', maxzoom: unitZoom, data: init.units as GeoJSON.FeatureCollection },
       [SOURCES.sysBorders]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: EMPTY as unknown as GeoJSON.FeatureCollection },
       [SOURCES.orgBorders]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: EMPTY as unknown as GeoJSON.FeatureCollection },
-      [SOURCES.arcs]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: init.arcs as GeoJSON.FeatureCollection },
-      [SOURCES.selection]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: EMPTY as unknown as GeoJSON.FeatureCollection },
+      [SOURCES.arcs]: { type: 'geojson', maxzoom: unitZoom, data: init.arcs as GeoJSON.FeatureCollection },
+      [SOURCES.selection]: { type: 'geojson', maxzoom: unitZoom, data: EMPTY as unknown as GeoJSON.FeatureCollection },
       [SOURCES.labels]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: EMPTY as unknown as GeoJSON.FeatureCollection },
       [SOURCES.callouts]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: EMPTY as unknown as GeoJSON.FeatureCollection },
       [SOURCES.collabs]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: EMPTY as unknown as GeoJSON.FeatureCollection },
