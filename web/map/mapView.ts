@@ -8,6 +8,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Init } from '../../workers/api.ts';
 import { arcLineWidth } from './borderStyle.ts';
+import { MAP_MAXZOOM, TILE_MAXZOOM, unitTileMaxzoom } from './tileZoom.ts';
 import { fillByColourIndex } from './palette.ts';
 
 setWorkerUrl(workerUrl);
@@ -58,25 +59,7 @@ export const SOURCES = {
   regions: 'regions',
 } as const;
 
-/**
- * Sources are tiled up to zoom 6 only and overzoomed beyond: at editing zooms one to four tiles cover the map, so
- * every layer is one to four draw calls instead of up to a dozen, and zooming never re-tiles. A zoom-6 tile keeps
- * an 8192 grid, about 47 m at England's latitude: finer than the ~200 m generalisation of the boundaries.
- */
-export const TILE_MAXZOOM = 6;
-/** The unit count TILE_MAXZOOM was chosen for (the 191 CCGs of 2019). */
-const UNITS_AT_TILE_MAXZOOM = 191;
-
-/**
- * The tile zoom of the unit and border-mesh sources: TILE_MAXZOOM for as many units as it was chosen for, one
- * zoom more for each fourfold more (a tile four times smaller), so a tile holds about as many units at any unit
- * set. Overzoomed, a zoom-6 tile of 32,844 units is drawn whole at editing zooms, thousands of units off screen:
- * every frame shades all their vertices and every edit re-uploads all their colours (software GL pays for each).
- */
-export function unitTileMaxzoom(units: number): number {
-  const more = Math.log(Math.max(1, units / UNITS_AT_TILE_MAXZOOM)) / Math.log(4);
-  return Math.min(12, TILE_MAXZOOM + Math.max(0, Math.round(more)));
-}
+export { TILE_MAXZOOM } from './tileZoom.ts';
 
 function style(init: Init): StyleSpecification {
   const unitZoom = unitTileMaxzoom(init.codes.length);
@@ -292,7 +275,7 @@ export function createMapView(container: HTMLElement, init: Init, { revealOnLoad
     pitchWithRotate: false,
     touchPitch: false,
     renderWorldCopies: false,
-    maxZoom: 12,
+    maxZoom: MAP_MAXZOOM,
     fadeDuration: 0,
     minZoom: 4,
   } as MapOptions);
