@@ -240,7 +240,7 @@ async function lsoaRun(browser: Browser, url: string, edits: number) {
     };
     if (PROFILE) printSelf(`LSOA edits (${edits}): main-thread self time`, (await profiled(page, editAll)).self);
     else await editAll();
-    const { longTasks } = (await page.evaluate('(() => { window.__bench.recording = false; return window.__bench; })()')) as { longTasks: { start: number; duration: number }[] };
+    const { longTasks, frames } = (await page.evaluate('(() => { window.__bench.recording = false; return window.__bench; })()')) as { longTasks: { start: number; duration: number }[]; frames: number[] };
     const inEdit = longTasks.filter((t) => samples.some((e) => t.start < e.paintedAt && t.start + t.duration > e.downAt));
     const pick = (f: (s: EditSample) => number) => stats(samples.map(f));
     return {
@@ -260,6 +260,9 @@ async function lsoaRun(browser: Browser, url: string, edits: number) {
       clickToSettledMs: pick((s) => s.clickToSettled),
       longTasksOver50msInEdits: inEdit.length,
       longestInEditMs: inEdit.length ? r1(Math.max(...inEdit.map((t) => t.duration))) : 0,
+      // MapLibre's render JS per frame during the edits (its share of click → drawn; then SwiftShader draws it).
+      renderJsMsPerFrame: stats(frames),
+      framesPerEdit: r1(frames.length / edits),
       workerHeapUsedMb: await workerHeapMb(page),
       pageHeapUsedMb: r1(((await page.evaluate('performance.memory ? performance.memory.usedJSHeapSize : NaN')) as number) / 1e6),
     };
@@ -405,7 +408,7 @@ for (const r of results) {
   console.log(`  first map on screen ${r.firstMapOnScreenMs} ms after navigation, median of ${r.firstMapOnScreenEachLoadMs.length} loads (${r.firstMapOnScreenEachLoadMs.join(', ')}; budget 1500; the page's next animation frame after its draw calls at ${r.firstMapNextAnimationFrameMs} ms; medians: ${Object.entries(r.firstPaintStepsMs).map(([k, v]) => `${k} ${v}`).join(', ')}); main-thread tasks > 50 ms within click → painted: ${r.longTasksOver50msInEdits}${r.longTasksOver50msInEdits ? ` (longest ${r.longestInEditMs} ms)` : ''}, elsewhere in the loop (choosing the target): ${r.longTasksOver50msBetweenEdits}${r.longTasksOver50msBetweenEdits ? ` (longest ${r.longestTaskMs} ms)` : ''}`);
   if (r.lsoa) {
     const l = r.lsoa;
-    console.log(`  LSOA level (${l.units} units, ${l.edits} paint edits of ${l.lsoa}, ${l.lsoaPopulation} people): click → draw calls issued (app's share) p50 ${l.clickToDrawnMs.p50}, p95 ${l.clickToDrawnMs.p95} ms (budget 50); click → next animation frame p50 ${l.clickToPaintedMs.p50}, p95 ${l.clickToPaintedMs.p95} ms; (a) click → state p50 ${l.a_clickToStateMs.p50} ms (engine ${l.workerEngineMs.p50} ms, patch ${l.workerPatchEncodeMs.p50} ms); (b) state → painted p50 ${l.b_stateToPaintedMs.p50} ms; settled p50 ${l.clickToSettledMs.p50} ms; long tasks in edits ${l.longTasksOver50msInEdits}${l.longTasksOver50msInEdits ? ` (longest ${l.longestInEditMs} ms)` : ''}`);
+    console.log(`  LSOA level (${l.units} units, ${l.edits} paint edits of ${l.lsoa}, ${l.lsoaPopulation} people): click → draw calls issued (app's share) p50 ${l.clickToDrawnMs.p50}, p95 ${l.clickToDrawnMs.p95} ms (budget 50); click → next animation frame p50 ${l.clickToPaintedMs.p50}, p95 ${l.clickToPaintedMs.p95} ms; (a) click → state p50 ${l.a_clickToStateMs.p50} ms (engine ${l.workerEngineMs.p50} ms, patch ${l.workerPatchEncodeMs.p50} ms); (b) state → painted p50 ${l.b_stateToPaintedMs.p50} ms; settled p50 ${l.clickToSettledMs.p50} ms; long tasks in edits ${l.longTasksOver50msInEdits}${l.longTasksOver50msInEdits ? ` (longest ${l.longestInEditMs} ms)` : ''}; MapLibre render JS p50 ${l.renderJsMsPerFrame.p50}, p95 ${l.renderJsMsPerFrame.p95} ms/frame, ${l.framesPerEdit} frames/edit`);
     console.log(`  LSOA first map: ${l.firstMapNextAnimationFrameMs} ms after the reload's navigation (engine init ${l.firstPaintStepsMs.engineInit} ms, map loaded ${l.firstPaintStepsMs.mapLoaded} ms); picker click → reload ${l.pickerClickToReloadMs} ms; heap used: engine worker ${l.workerHeapUsedMb ?? 'not exposed'} MB, page ${l.pageHeapUsedMb} MB`);
   }
   if (r.threadBusyMsPerEdit) console.log(`  busy ms per edit (traced; includes choosing the target in the select) by thread: ${Object.entries(r.threadBusyMsPerEdit).map(([k, v]) => `${k} ${v}`).join(', ')}`);
