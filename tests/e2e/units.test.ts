@@ -257,7 +257,7 @@ describe('editing LSOAs', { timeout: 600_000 }, () => {
     await page.keyboard.press('p');
     await jumpToUnit(page, k, 13, 120_000);
     // At an editing zoom the map holds the LSOAs round the view, not a zoom-6 tile's thousands (each of which an
-    // edit would re-upload and every frame re-draw): the zoom-6 tile round Glossop holds about 13,800 of them.
+    // edit would re-upload and every frame re-draw): with zoom-6 tiles the map held 20,210 here.
     const held = await page.evaluate(() => {
       const m = (window as unknown as { __footprints: { map: { querySourceFeatures(s: string): { id?: string | number }[] } } }).__footprints.map;
       return new Set(m.querySourceFeatures('units').map((f) => f.id)).size;
