@@ -21,7 +21,7 @@
  * paint-tool edits of a border LSOA timed as above (click → drawn is the app's share, against the same budget), and
  * the engine worker's heap where Chromium exposes it.
  *
- *   npx tsx tests/bench/browser.ts [--edits=40] [--loads=5] [--lsoa-edits=10] [--mode=both|prod|dev] [--pause=400] [--no-trace] [--no-build]
+ *   npx tsx tests/bench/browser.ts [--edits=40] [--loads=5] [--lsoa-edits=10] [--mode=both|prod|dev] [--pause=400] [--no-trace] [--no-build] [--profile]
  *   (E2E_GPU=0: --disable-gpu, software compositing on the page's main thread, as the e2e tests run)
  *
  * Writes artifacts/browser-bench.json and prints a summary. Budgets are reported, not asserted.
@@ -33,6 +33,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ARTIFACTS, ROOT, jumpToUnit, launchChromium, startServer, waitReady } from '../e2e/helpers.ts';
 import { borderCcg } from '../e2e/realBundle.ts';
 import { presentationTimes, threadBusy } from './trace.ts';
+import { profiled, type SelfTime } from './cpuProfile.ts';
 
 const arg = (name: string, dflt: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
 const flag = (name: string) => process.argv.includes(`--${name}`);
@@ -44,6 +45,9 @@ const PAUSE_MS = Number(arg('pause', '400'));
 const LOADS = Math.max(1, Number(arg('loads', '5')));
 /** Edits at LSOA level (in the first mode only; 0 skips the LSOA run, which loads 22 MB and takes minutes here). */
 const LSOA_EDITS = Number(arg('lsoa-edits', '10'));
+/** Profile the main thread (CDP Profiler) over the LSOA reload and edits, and print the top self times. */
+const PROFILE = flag('profile');
+const printSelf = (title: string, self: SelfTime[]) => console.log(`\n${title}\n${self.map((s) => `  ${String(s.ms).padStart(9)} ms  ${s.fn}`).join('\n')}`);
 /** Extra Chromium switches to try (space-separated), e.g. BENCH_CHROMIUM_ARGS=--disable-gpu-rasterization. */
 const extraArgs = (process.env.BENCH_CHROMIUM_ARGS ?? '').split(/\s+/).filter(Boolean);
 
@@ -197,13 +201,18 @@ async function lsoaRun(browser: Browser, url: string, edits: number) {
   try {
     await page.goto(url);
     await waitReady(page);
-    const reloaded = page.waitForEvent('load', { timeout: 600_000 });
-    const t0 = Date.now();
-    await page.click('#unitset-picker button[data-unitset="lsoa-2011"]');
-    await reloaded;
-    const switchToReloadMs = Date.now() - t0;
-    await page.waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: 600_000 });
-    await waitReady(page);
+    let switchToReloadMs = 0;
+    const open = async () => {
+      const reloaded = page.waitForEvent('load', { timeout: 600_000 });
+      const t0 = Date.now();
+      await page.click('#unitset-picker button[data-unitset="lsoa-2011"]');
+      await reloaded;
+      switchToReloadMs = Date.now() - t0;
+      await page.waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: 600_000 });
+      await waitReady(page);
+    };
+    if (PROFILE) printSelf('LSOA switch and first map: main-thread self time', (await profiled(page, open)).self);
+    else await open();
     const first = (await page.evaluate(`(() => {
       const at = (n) => Math.round(performance.getEntriesByName(n)[0]?.startTime ?? NaN);
       return { firstMapNextAnimationFrame: Math.round(window.__footprints.firstPaintMs), engineInit: at('footprints:init'), mapLoaded: at('footprints:map-loaded'), units: window.__footprints.init.codes.length };
@@ -226,8 +235,12 @@ async function lsoaRun(browser: Browser, url: string, edits: number) {
     for (let k = 0; k < 2; k++) await edit(page, k, at, border.from, border.to); // warm up
     await page.evaluate('window.__bench.recording = true');
     const samples: EditSample[] = [];
-    for (let k = 0; k < edits; k++) samples.push(await edit(page, k, at, border.from, border.to));
-    const { longTasks } = (await page.evaluate('(() => { window.__bench.recording = false; return window.__bench; })()')) as { longTasks: { start: number; duration: number }[] };
+    const editAll = async () => {
+      for (let k = 0; k < edits; k++) samples.push(await edit(page, k, at, border.from, border.to));
+    };
+    if (PROFILE) printSelf(`LSOA edits (${edits}): main-thread self time`, (await profiled(page, editAll)).self);
+    else await editAll();
+    const { longTasks, frames } = (await page.evaluate('(() => { window.__bench.recording = false; return window.__bench; })()')) as { longTasks: { start: number; duration: number }[]; frames: number[] };
     const inEdit = longTasks.filter((t) => samples.some((e) => t.start < e.paintedAt && t.start + t.duration > e.downAt));
     const pick = (f: (s: EditSample) => number) => stats(samples.map(f));
     return {
@@ -247,6 +260,9 @@ async function lsoaRun(browser: Browser, url: string, edits: number) {
       clickToSettledMs: pick((s) => s.clickToSettled),
       longTasksOver50msInEdits: inEdit.length,
       longestInEditMs: inEdit.length ? r1(Math.max(...inEdit.map((t) => t.duration))) : 0,
+      // MapLibre's render JS per frame during the edits (its share of click → drawn; then SwiftShader draws it).
+      renderJsMsPerFrame: stats(frames),
+      framesPerEdit: r1(frames.length / edits),
       workerHeapUsedMb: await workerHeapMb(page),
       pageHeapUsedMb: r1(((await page.evaluate('performance.memory ? performance.memory.usedJSHeapSize : NaN')) as number) / 1e6),
     };
@@ -392,7 +408,7 @@ for (const r of results) {
   console.log(`  first map on screen ${r.firstMapOnScreenMs} ms after navigation, median of ${r.firstMapOnScreenEachLoadMs.length} loads (${r.firstMapOnScreenEachLoadMs.join(', ')}; budget 1500; the page's next animation frame after its draw calls at ${r.firstMapNextAnimationFrameMs} ms; medians: ${Object.entries(r.firstPaintStepsMs).map(([k, v]) => `${k} ${v}`).join(', ')}); main-thread tasks > 50 ms within click → painted: ${r.longTasksOver50msInEdits}${r.longTasksOver50msInEdits ? ` (longest ${r.longestInEditMs} ms)` : ''}, elsewhere in the loop (choosing the target): ${r.longTasksOver50msBetweenEdits}${r.longTasksOver50msBetweenEdits ? ` (longest ${r.longestTaskMs} ms)` : ''}`);
   if (r.lsoa) {
     const l = r.lsoa;
-    console.log(`  LSOA level (${l.units} units, ${l.edits} paint edits of ${l.lsoa}, ${l.lsoaPopulation} people): click → draw calls issued (app's share) p50 ${l.clickToDrawnMs.p50}, p95 ${l.clickToDrawnMs.p95} ms (budget 50); click → next animation frame p50 ${l.clickToPaintedMs.p50}, p95 ${l.clickToPaintedMs.p95} ms; (a) click → state p50 ${l.a_clickToStateMs.p50} ms (engine ${l.workerEngineMs.p50} ms, patch ${l.workerPatchEncodeMs.p50} ms); (b) state → painted p50 ${l.b_stateToPaintedMs.p50} ms; settled p50 ${l.clickToSettledMs.p50} ms; long tasks in edits ${l.longTasksOver50msInEdits}${l.longTasksOver50msInEdits ? ` (longest ${l.longestInEditMs} ms)` : ''}`);
+    console.log(`  LSOA level (${l.units} units, ${l.edits} paint edits of ${l.lsoa}, ${l.lsoaPopulation} people): click → draw calls issued (app's share) p50 ${l.clickToDrawnMs.p50}, p95 ${l.clickToDrawnMs.p95} ms (budget 50); click → next animation frame p50 ${l.clickToPaintedMs.p50}, p95 ${l.clickToPaintedMs.p95} ms; (a) click → state p50 ${l.a_clickToStateMs.p50} ms (engine ${l.workerEngineMs.p50} ms, patch ${l.workerPatchEncodeMs.p50} ms); (b) state → painted p50 ${l.b_stateToPaintedMs.p50} ms; settled p50 ${l.clickToSettledMs.p50} ms; long tasks in edits ${l.longTasksOver50msInEdits}${l.longTasksOver50msInEdits ? ` (longest ${l.longestInEditMs} ms)` : ''}; MapLibre render JS p50 ${l.renderJsMsPerFrame.p50}, p95 ${l.renderJsMsPerFrame.p95} ms/frame, ${l.framesPerEdit} frames/edit`);
     console.log(`  LSOA first map: ${l.firstMapNextAnimationFrameMs} ms after the reload's navigation (engine init ${l.firstPaintStepsMs.engineInit} ms, map loaded ${l.firstPaintStepsMs.mapLoaded} ms); picker click → reload ${l.pickerClickToReloadMs} ms; heap used: engine worker ${l.workerHeapUsedMb ?? 'not exposed'} MB, page ${l.pageHeapUsedMb} MB`);
   }
   if (r.threadBusyMsPerEdit) console.log(`  busy ms per edit (traced; includes choosing the target in the select) by thread: ${Object.entries(r.threadBusyMsPerEdit).map(([k, v]) => `${k} ${v}`).join(', ')}`);

@@ -256,6 +256,14 @@ describe('editing LSOAs', { timeout: 600_000 }, () => {
     await page.selectOption('#assign-to', derbyshire);
     await page.keyboard.press('p');
     await jumpToUnit(page, k, 13, 120_000);
+    // At an editing zoom the map holds the LSOAs round the view, not a zoom-6 tile's thousands (each of which an
+    // edit would re-upload and every frame re-draw): with zoom-6 tiles the map held 20,210 here.
+    const held = await page.evaluate(() => {
+      const m = (window as unknown as { __footprints: { map: { querySourceFeatures(s: string): { id?: string | number }[] } } }).__footprints.map;
+      return new Set(m.querySourceFeatures('units').map((f) => f.id)).size;
+    });
+    expect(held).toBeGreaterThan(0);
+    expect(held).toBeLessThan(3000);
     const box = (await page.locator('#map canvas').boundingBox())!;
     const at = await page.evaluate((x) => (window as unknown as { __footprints: { project(i: number): { x: number; y: number } } }).__footprints.project(x), k);
     await page.mouse.click(box.x + at.x, box.y + at.y);

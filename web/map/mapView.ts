@@ -8,6 +8,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Init } from '../../workers/api.ts';
 import { arcLineWidth } from './borderStyle.ts';
+import { MAP_MAXZOOM, TILE_MAXZOOM, unitTileMaxzoom } from './tileZoom.ts';
 import { fillByColourIndex } from './palette.ts';
 
 setWorkerUrl(workerUrl);
@@ -58,21 +59,18 @@ export const SOURCES = {
   regions: 'regions',
 } as const;
 
-/**
- * Sources are tiled up to zoom 6 only and overzoomed beyond: at editing zooms one to four tiles cover the map, so
- * every layer is one to four draw calls instead of up to a dozen, and zooming never re-tiles. A zoom-6 tile keeps
- * an 8192 grid, about 47 m at England's latitude: finer than the ~200 m generalisation of the boundaries.
- */
-export const TILE_MAXZOOM = 6;
+export { TILE_MAXZOOM } from './tileZoom.ts';
+
 function style(init: Init): StyleSpecification {
+  const unitZoom = unitTileMaxzoom(init.codes.length);
   return {
     version: 8,
     sources: {
-      [SOURCES.units]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: init.units as GeoJSON.FeatureCollection },
+      [SOURCES.units]: { type: 'geojson', maxzoom: unitZoom, data: init.units as GeoJSON.FeatureCollection },
       [SOURCES.sysBorders]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: EMPTY as unknown as GeoJSON.FeatureCollection },
       [SOURCES.orgBorders]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: EMPTY as unknown as GeoJSON.FeatureCollection },
-      [SOURCES.arcs]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: init.arcs as GeoJSON.FeatureCollection },
-      [SOURCES.selection]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: EMPTY as unknown as GeoJSON.FeatureCollection },
+      [SOURCES.arcs]: { type: 'geojson', maxzoom: unitZoom, data: init.arcs as GeoJSON.FeatureCollection },
+      [SOURCES.selection]: { type: 'geojson', maxzoom: unitZoom, data: EMPTY as unknown as GeoJSON.FeatureCollection },
       [SOURCES.labels]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: EMPTY as unknown as GeoJSON.FeatureCollection },
       [SOURCES.callouts]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: EMPTY as unknown as GeoJSON.FeatureCollection },
       [SOURCES.collabs]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: EMPTY as unknown as GeoJSON.FeatureCollection },
@@ -277,7 +275,7 @@ export function createMapView(container: HTMLElement, init: Init, { revealOnLoad
     pitchWithRotate: false,
     touchPitch: false,
     renderWorldCopies: false,
-    maxZoom: 12,
+    maxZoom: MAP_MAXZOOM,
     fadeDuration: 0,
     minZoom: 4,
   } as MapOptions);
