@@ -14,6 +14,7 @@ import { formatCount, formatShare, formatShort, plural, pounds } from './format.
 import { unitIndexOf } from '../units.ts';
 import type { UnitNoun } from '../../engine/bundle.ts';
 import { ccgCountText } from '../../engine/ccgCountText.ts';
+import { withArticle } from '../../engine/article.ts';
 
 export interface DetailsDeps {
   engine: Engine;
@@ -172,7 +173,7 @@ export function mountDetails(el: HTMLElement, d: DetailsDeps): Details {
     fill(body,
       info ? unitCard(info) : null,
       sys ? systemCard(sys, sysIndex) : null,
-      !info && !sys ? h('p', { class: 'muted' }, `Select a ${noun.one} on the map, or a system in the table, to see its details here.`) : null,
+      !info && !sys ? h('p', { class: 'muted' }, `Select ${withArticle(noun.one)} on the map, or a system in the table, to see its details here.`) : null,
     );
   }
   session.engine.subscribe(render);

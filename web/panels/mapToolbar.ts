@@ -3,9 +3,10 @@ import type { Session, Tool } from '../state/session.ts';
 import type { OverlayControl, OverlayKind } from '../map/overlays.ts';
 import { h, fill } from '../dom.ts';
 import type { UnitNoun } from '../../engine/bundle.ts';
+import { withArticle } from '../../engine/article.ts';
 
 const TOOLS: { id: Tool; label: string; key: string; help(noun: UnitNoun): string }[] = [
-  { id: 'select', label: 'Select', key: 'V', help: (n) => `Click a ${n.one} to select it; Shift-click adds; Shift-drag selects a box` },
+  { id: 'select', label: 'Select', key: 'V', help: (n) => `Click ${withArticle(n.one)} to select it; Shift-click adds; Shift-drag selects a box` },
   { id: 'box', label: 'Box', key: 'B', help: (n) => `Drag a box to select the ${n.many} mostly inside it` },
   { id: 'paint', label: 'Paint', key: 'P', help: (n) => `Click or drag across ${n.many} to assign them to the active system` },
   { id: 'council', label: 'Council', key: 'C', help: (n) => `Click an upper-tier council to assign the ${n.many} mostly inside it to the active system` },

@@ -10,6 +10,7 @@ import type { UnitHit } from '../../workers/api.ts';
 import type { UnitNoun } from '../../engine/bundle.ts';
 import { normaliseKey } from '../../engine/geography.ts';
 import { h, fill } from '../dom.ts';
+import { withArticle } from '../../engine/article.ts';
 
 export interface SearchDeps {
   engine: Engine;
@@ -25,8 +26,8 @@ const MAX_SYSTEMS = 4;
 
 export function createSearch({ engine, noun, systems, pick, openSystem }: SearchDeps): HTMLElement {
   const input = h('input', {
-    type: 'search', id: 'ccg-search', class: 'search-input', placeholder: `Find a ${noun.one} or system: name or code  ( / )`,
-    role: 'combobox', 'aria-expanded': 'false', 'aria-controls': 'ccg-search-results', 'aria-autocomplete': 'list', 'aria-label': `Find a ${noun.one} by name or code, or a system by name`, autocomplete: 'off',
+    type: 'search', id: 'ccg-search', class: 'search-input', placeholder: `Find ${withArticle(noun.one)} or system: name or code  ( / )`,
+    role: 'combobox', 'aria-expanded': 'false', 'aria-controls': 'ccg-search-results', 'aria-autocomplete': 'list', 'aria-label': `Find ${withArticle(noun.one)} by name or code, or a system by name`, autocomplete: 'off',
   });
   const list = h('ul', { id: 'ccg-search-results', role: 'listbox', class: 'search-results', hidden: true, 'aria-label': `Matching ${noun.many} and systems` });
   const none = h('p', { id: 'ccg-search-none', class: 'search-none', role: 'status', hidden: true });

@@ -8,6 +8,7 @@ import { NO_GROUP } from '../../workers/api.ts';
 import { h, fill } from '../dom.ts';
 import { plural } from './format.ts';
 import type { UnitNoun } from '../../engine/bundle.ts';
+import { withArticle } from '../../engine/article.ts';
 
 export interface SelectionBar {
   assign(): void;
@@ -123,7 +124,7 @@ export function mountSelectionBar(el: HTMLElement, session: Session, actions: Ac
     const sel = session.selection.get();
     const n = sel.length;
     text.textContent = n === 0
-      ? `No ${noun.one} selected. Click a ${noun.one} (Shift adds, Shift-drag selects a box) or search.`
+      ? `No ${noun.one} selected. Click ${withArticle(noun.one)} (Shift adds, Shift-drag selects a box) or search.`
       : `${plural(n, noun.one, noun.many)} selected: ${sel.slice(0, 3).map((i) => names[i]).join(', ')}${n > 3 ? ` and ${n - 3} more` : ''}${systemsText(sel)}`;
     const has = n > 0;
     assignBtn.disabled = !has || !session.activeSystem.get();
