@@ -8,7 +8,7 @@
  */
 import type { UnitNoun } from '../../engine/bundle.ts';
 import type { Map as MlMap, MapMouseEvent, PointLike } from 'maplibre-gl';
-import type { Session } from '../state/session.ts';
+import { selectFromAnswer, type Session } from '../state/session.ts';
 import type { Actions, Notify } from '../state/actions.ts';
 import type { Engine } from '../../workers/client.ts';
 import { NO_GROUP } from '../../workers/api.ts';
@@ -98,11 +98,9 @@ export function attachTools(d: ToolDeps): void {
     const a = map.unproject([start.x, start.y]);
     const b = map.unproject([p.x, p.y]);
     // A selection made while the engine answers (Escape, a click) wins: the box is then dropped, not applied late.
-    const before = session.selection.get();
-    const ids = await d.engine.unitsInBox([Math.min(a.lng, b.lng), Math.min(a.lat, b.lat), Math.max(a.lng, b.lng), Math.max(a.lat, b.lat)]);
-    if (session.selection.get() !== before) return;
-    const base = additive ? before : [];
-    session.selection.set([...base, ...ids.filter((i) => !base.includes(i))]);
+    const ids = await selectFromAnswer(session.selection, d.engine.unitsInBox([Math.min(a.lng, b.lng), Math.min(a.lat, b.lat), Math.max(a.lng, b.lng), Math.max(a.lat, b.lat)]),
+      (found, before) => (additive ? [...before, ...found.filter((i) => !before.includes(i))] : found));
+    if (!ids) return;
     d.notify.info(`${plural(ids.length, d.noun.one, d.noun.many)} in the box selected.`);
   };
 

@@ -4,7 +4,7 @@
  * lock, mark atypical with a reason, one CCG per ICS, merge with another system; and the organisation's.
  */
 import type { Engine } from '../../workers/client.ts';
-import type { Session } from '../state/session.ts';
+import { selectFromAnswer, type Session } from '../state/session.ts';
 import type { Actions } from '../state/actions.ts';
 import type { GroupMetrics } from '../../engine/metrics.ts';
 import type { UnitInfo } from '../../workers/api.ts';
@@ -103,13 +103,10 @@ export function mountDetails(el: HTMLElement, d: DetailsDeps): Details {
 
   async function selectCouncil(code: string, name: string) {
     // A selection made while the engine answers (Escape, a click, a search) wins: the council's is then dropped.
-    const before = session.selection.get();
-    const units = await d.engine.unitsInCouncil('utla', code);
-    if (session.selection.get() !== before) return;
-    const idx = units.map(indexOfCode).filter((i) => i >= 0);
-    session.selection.set(idx);
+    const units = await selectFromAnswer(session.selection, d.engine.unitsInCouncil('utla', code), (codes) => codes.map(indexOfCode).filter((i) => i >= 0));
+    if (!units) return;
     d.zoomToUnits(units);
-    d.notify?.info(`${plural(idx.length, noun.one, noun.many)} with most of their people in ${name} selected: press A to assign them to a system.`);
+    d.notify?.info(`${plural(session.selection.get().length, noun.one, noun.many)} with most of their people in ${name} selected: press A to assign them to a system.`);
   }
 
   function unitCard(u: UnitInfo): HTMLElement {

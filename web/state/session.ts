@@ -25,3 +25,16 @@ export function createSession(): Session {
     tool: signal<Tool>('select'),
   };
 }
+
+/**
+ * Sets the selection from an engine answer, unless the planner changed the selection while it was asked (Escape,
+ * a click, a search): a late answer never overrides a newer choice. `choose` gets the answer and the selection the
+ * question was asked from. Resolves the answer, or undefined when it was dropped.
+ */
+export async function selectFromAnswer<T>(selection: Signal<readonly number[]>, ask: Promise<T>, choose: (answer: T, before: readonly number[]) => readonly number[]): Promise<T | undefined> {
+  const before = selection.get();
+  const answer = await ask;
+  if (selection.get() !== before) return undefined;
+  selection.set(choose(answer, before));
+  return answer;
+}
