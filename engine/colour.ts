@@ -39,8 +39,69 @@ export function hashId(id: string): number {
 export const preferredColour = (id: string, paletteSize: number): number => hashId(id) % paletteSize;
 
 /**
+ * System adjacency kept up to date as units move: the number of unit borders between each pair of systems, so an
+ * edit that moves a few of 32,844 units updates the pairs round those units instead of walking every border.
+ * `update` takes the next unit → system array; with the same system list, only the units whose system changed
+ * are visited (found by one pass over the array), else everything is counted again.
+ */
+export class SystemAdjacencyCounter {
+  private unitToSystem: Uint16Array = new Uint16Array(0);
+  private systemIds: readonly string[] = [];
+  /** Unit borders per pair of systems, keyed `a * 65536 + b` with a < b. */
+  private readonly pairs = new Map<number, number>();
+
+  constructor(private readonly geo: Pick<Geography, 'n' | 'adjOffsets' | 'adjNeighbours'>) {}
+
+  update(unitToSystem: ArrayLike<number>, systemIds: readonly string[]): Set<number>[] {
+    const g = this.geo;
+    const sameSystems = systemIds.length === this.systemIds.length && systemIds.every((id, k) => id === this.systemIds[k]) && this.unitToSystem.length === g.n;
+    if (!sameSystems) {
+      this.pairs.clear();
+      this.unitToSystem = Uint16Array.from(unitToSystem);
+      for (let i = 0; i < g.n; i++) {
+        for (let k = g.adjOffsets[i]; k < g.adjOffsets[i + 1]; k++) {
+          const j = g.adjNeighbours[k];
+          if (j > i) this.count(this.unitToSystem[i], this.unitToSystem[j], 1);
+        }
+      }
+    } else {
+      const old = this.unitToSystem;
+      const moved = new Set<number>();
+      for (let i = 0; i < g.n; i++) if (old[i] !== unitToSystem[i]) moved.add(i);
+      // Each border touching a moved unit, once: uncounted with the old systems, counted with the new.
+      for (const i of moved) {
+        for (let k = g.adjOffsets[i]; k < g.adjOffsets[i + 1]; k++) {
+          const j = g.adjNeighbours[k];
+          if (moved.has(j) && j < i) continue;
+          this.count(old[i], old[j], -1);
+          this.count(unitToSystem[i], unitToSystem[j], 1);
+        }
+      }
+      for (const i of moved) old[i] = unitToSystem[i];
+    }
+    this.systemIds = [...systemIds];
+    const adj = Array.from({ length: systemIds.length }, () => new Set<number>());
+    for (const key of this.pairs.keys()) {
+      const a = Math.floor(key / 65536), b = key % 65536;
+      adj[a].add(b);
+      adj[b].add(a);
+    }
+    return adj;
+  }
+
+  private count(a: number, b: number, by: number) {
+    if (a === b || a === NONE || b === NONE) return;
+    const key = a < b ? a * 65536 + b : b * 65536 + a;
+    const c = (this.pairs.get(key) ?? 0) + by;
+    if (c > 0) this.pairs.set(key, c);
+    else this.pairs.delete(key);
+  }
+}
+
+/**
  * Palette index per system (aligned with `systemIds`). `prefer` overrides the hashed preference of some
  * systems (by id). Falls back to the least-conflicting colour only if the palette is ever too small.
+ * `adjacency`, when the caller keeps it (SystemAdjacencyCounter), saves working it out again.
  */
 export function colourSystems(
   geo: Pick<Geography, 'n' | 'adjOffsets' | 'adjNeighbours'>,
@@ -48,9 +109,10 @@ export function colourSystems(
   systemIds: readonly string[],
   paletteSize: number,
   prefer: ReadonlyMap<string, number> = new Map(),
+  adjacency?: readonly Set<number>[],
 ): number[] {
   const n = systemIds.length;
-  const adj = systemAdjacency(geo, unitToSystem, n);
+  const adj = adjacency ?? systemAdjacency(geo, unitToSystem, n);
   const colour = new Array<number>(n).fill(-1);
   const order = systemIds.map((_, s) => s).sort((a, b) => (systemIds[a] < systemIds[b] ? -1 : systemIds[a] > systemIds[b] ? 1 : a - b));
   for (const s of order) {

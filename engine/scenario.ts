@@ -97,13 +97,27 @@ function findIndex(groups: readonly Group[], id: unknown, kind: 'system' | 'orga
 }
 
 /**
- * Unit code → index of its system (the scenario's own partition is the list of known units), for the codes in
- * `only` when given: a map of a few codes, not of every unit, when a piece of an LSOA-level scenario moves.
+ * Each group's units as a set, made once per group: groups are immutable and an edit shares every group it does
+ * not touch, so at 32,844 LSOAs moving a piece looks its codes up in ~42 sets instead of scanning every unit.
  */
-function systemOfUnit(s: ScenarioV1, only?: readonly unknown[]): Map<string, number> {
-  const wanted = only && new Set(only);
+const unitSets = new WeakMap<Group, Set<string>>();
+function unitsOf(g: Group): Set<string> {
+  let set = unitSets.get(g);
+  if (!set) unitSets.set(g, (set = new Set(g.units)));
+  return set;
+}
+
+/**
+ * Unit code → index of its system (the scenario's own partition is the list of known units), for the codes in
+ * `only`: each looked up in the systems' sets.
+ */
+function systemOfUnit(s: ScenarioV1, only: readonly unknown[]): Map<string, number> {
   const at = new Map<string, number>();
-  s.systems.forEach((g, k) => g.units.forEach((u) => (!wanted || wanted.has(u)) && at.set(u, k)));
+  for (const u of only) {
+    if (typeof u !== 'string' || at.has(u)) continue;
+    const k = s.systems.findIndex((g) => unitsOf(g).has(u));
+    if (k >= 0) at.set(u, k);
+  }
   return at;
 }
 
@@ -128,11 +142,14 @@ function dropEmpty<G extends Group>(groups: G[]): G[] {
 
 /** Moves `codes` out of whatever groups hold them and appends them to `groups[target]` (index), sharing the rest. */
 function moveWithin<G extends Group>(groups: readonly G[], codes: readonly string[], target: number): G[] {
-  const moving = new Set(codes.filter((c) => !groups[target].units.includes(c)));
+  const into = unitsOf(groups[target]);
+  const moving = new Set(codes.filter((c) => !into.has(c)));
   if (moving.size === 0) return groups.slice();
   const out = groups.map((g, k) => {
     if (k === target) return { ...g, units: [...g.units, ...moving] };
-    return g.units.some((u) => moving.has(u)) ? { ...g, units: g.units.filter((u) => !moving.has(u)) } : g;
+    const has = unitsOf(g);
+    for (const u of moving) if (has.has(u)) return { ...g, units: g.units.filter((v) => !moving.has(v)) };
+    return g;
   });
   return dropEmpty(out);
 }
