@@ -229,7 +229,7 @@ function readPartition(
   });
   const missing = geo.codes.filter((c) => !seen.has(c));
   if (missing.length > 0) {
-    issues.add(key, `${missing.length} CCG${missing.length === 1 ? ' is' : 's are'} in no ${kind}: ${listCodes(missing)}`);
+    issues.add(key, `${missing.length} ${missing.length === 1 ? `${geo.noun.one} is` : `${geo.noun.many} are`} in no ${kind}: ${listCodes(missing)}`);
   }
   return out;
 }
