@@ -143,8 +143,8 @@ async function main() {
     systems: () => session.engine.get()?.systems ?? [],
     openSystem: (id) => {
       details.showSystem(id);
-      const m = session.engine.get()?.systems.find((s) => s.id === id);
-      if (m) zoomToUnits(m.units);
+      const g = session.engine.get()?.scenario.systems.find((s) => s.id === id);
+      if (g) zoomToUnits(g.units);
       map.getCanvas().focus();
     },
   }), init.unitNoun);
@@ -168,8 +168,8 @@ async function main() {
   // Opening a system from the table shows and zooms to it; the assignment target changes only when chosen.
   mountSystemsTable(panels.systems, session, (id) => {
     details.showSystem(id);
-    const m = session.engine.get()?.systems.find((s) => s.id === id);
-    if (m) zoomToUnits(m.units);
+    const g = session.engine.get()?.scenario.systems.find((s) => s.id === id);
+    if (g) zoomToUnits(g.units);
   });
   const indexOfCode = unitIndexOf(init.codes);
   const selectUnits = (codes: string[]) => {

@@ -131,11 +131,18 @@ export interface OrganisationRow {
  * previous state this worker sent. Over the worker boundary a State travels as a patch against the previous one
  * (workers/statePatch.ts): unchanged parts keep their identity on the main thread, so painters can skip them.
  */
+/**
+ * A system's or collaboration's metrics as the UI gets them: without the unit codes (the scenario has them; the
+ * members say the same by index), the membership key or the pieces' unit lists, which the UI does not use and
+ * which at 32,844 LSOAs made most of what an edit sent over the worker boundary.
+ */
+export type GroupRow = Omit<GroupMetrics, 'units' | 'signature' | 'componentUnits'>;
+
 export interface State {
   /** Increases with every state the worker makes. */
   seq: number;
   scenario: ScenarioV1;
-  systems: GroupMetrics[];
+  systems: GroupRow[];
   organisations: OrganisationRow[];
   collaborations: GroupMetrics[];
   summary: ScenarioSummary;

@@ -34,17 +34,18 @@ import { withProvenance } from '../engine/io/provenance.ts';
 import { formatShort } from '../engine/format.ts';
 import { normaliseKey } from '../engine/geography.ts';
 import type { ExportLevel } from '../engine/io/geojsonExport.ts';
+import type { GroupMetrics } from '../engine/metrics.ts';
 import {
   NO_COLOUR, NO_GROUP, PALETTE_SIZE,
-  type CollaborationProps, type CompareSide, type CompareResult, type CompareSource, type CouncilPart, type OrganisationRow, type CsvKind, type Download, type EngineApi, type Init, type Result,
+  type CollaborationProps, type GroupRow, type CompareSide, type CompareResult, type CompareSource, type CouncilPart, type OrganisationRow, type CsvKind, type Download, type EngineApi, type Init, type Result,
   type State, type SystemLabel, type UnitHit, type UnitInfo, type UnitProps,
 } from './api.ts';
-import { colourSystems } from '../engine/colour.ts';
+import { colourSystems, SystemAdjacencyCounter } from '../engine/colour.ts';
 import { anchorOf, groupAnchor } from '../engine/labelPoints.ts';
 import { callouts } from '../engine/callouts.ts';
 import { shortName } from '../engine/shortName.ts';
 import { describeCommand } from './describeCommand.ts';
-import { borderBits, meshArcs, meshFeatures, type MeshArcs } from './borderArcs.ts';
+import { BorderBitsTracker, meshArcs, meshFeatures, type MeshArcs } from './borderArcs.ts';
 
 const MAX_HISTORY = 500;
 
@@ -62,13 +63,32 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * Unit → system / organisation (copies: the evaluator caches its partitions, and these buffers are transferred
  * away) and the colours (engine/colour.ts: keyed by the system; `prefer` overrides some, by system id).
  */
-function colouring(g: Geography, ev: Evaluation, prefer?: ReadonlyMap<string, number>) {
+function colouring(g: Geography, ev: Evaluation, prefer?: ReadonlyMap<string, number>, adjacency?: SystemAdjacencyCounter) {
   const unitSystem = ev.systemPartition.unitToGroup.slice();
   const unitOrganisation = ev.organisationPartition.unitToGroup.slice();
-  const systemColour = colourSystems(g, unitSystem, ev.systemPartition.groupIds, PALETTE_SIZE, prefer);
+  const adj = adjacency?.update(unitSystem, ev.systemPartition.groupIds);
+  const systemColour = colourSystems(g, unitSystem, ev.systemPartition.groupIds, PALETTE_SIZE, prefer, adj);
   const unitColour = new Uint8Array(g.n).fill(NO_COLOUR);
   for (let i = 0; i < g.n; i++) if (unitSystem[i] !== NO_GROUP) unitColour[i] = systemColour[unitSystem[i]];
   return { unitSystem, unitOrganisation, systemColour, unitColour };
+}
+
+/** How many systems each organisation's units lie in, in one pass over the units (a bit per organisation and system). */
+function systemsPerOrganisation(unitOrganisation: ArrayLike<number>, unitSystem: ArrayLike<number>, nOrganisations: number, nSystems: number): Uint32Array {
+  const seen = new Uint8Array(nOrganisations * (nSystems + 1));
+  const count = new Uint32Array(nOrganisations);
+  for (let i = 0; i < unitOrganisation.length; i++) {
+    const o = unitOrganisation[i];
+    if (o === NO_GROUP) continue;
+    // An organisation's unit outside every system counts as one more system, as a set of system indices did.
+    const s = unitSystem[i] === NO_GROUP ? nSystems : unitSystem[i];
+    const at = o * (nSystems + 1) + s;
+    if (!seen[at]) {
+      seen[at] = 1;
+      count[o]++;
+    }
+  }
+  return count;
 }
 
 export interface EngineAdapter extends EngineApi {
@@ -80,6 +100,20 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
   const useTransfer = opts.transfer ?? true;
   let geo: Geography | undefined;
   let evaluator: Evaluator;
+  /** The editor's system adjacency, kept up to date edit by edit (the colours need it). */
+  let adjacency: SystemAdjacencyCounter | undefined;
+  /** The UI's row of each system's metrics, by its metrics object (so an unchanged system keeps its row's identity). */
+  let rows = new WeakMap<GroupMetrics, GroupRow>();
+  const rowOf = (m: GroupMetrics): GroupRow => {
+    let r = rows.get(m);
+    if (!r) {
+      const { units: _u, signature: _s, componentUnits: _c, ...rest } = m;
+      rows.set(m, (r = rest));
+    }
+    return r;
+  };
+  /** Each system's label point, by its metrics object (the evaluator keeps that object while the system is unchanged). */
+  let labelPoints = new WeakMap<object, [number, number]>();
   let anchors: [number, number][] = [];
   let past: Entry[] = [];
   let future: Entry[] = [];
@@ -89,6 +123,8 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
   let sent: { collaborations: unknown } | undefined;
   /** The border mesh of `Init.arcs`. */
   let mesh: MeshArcs | undefined;
+  /** The border bits of the last state, updated round the units that moved. */
+  let borderTracker: BorderBitsTracker | undefined;
   /** Compare: one evaluator per side (the editor's keeps its caches), and the last comparison for its CSV. */
   let compareEvaluators: [Evaluator, Evaluator] | undefined;
   let lastComparison: Comparison | undefined;
@@ -103,7 +139,12 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
   function labels(systems: State['systems']): FeatureCollection<Point, SystemLabel> {
     const g = geo!;
     const noun = g.noun;
-    const points = systems.map((m) => (m.members.length ? groupAnchor(m.members, anchors, g.areaKm2) : [0, 0] as [number, number]));
+    const pointOf = (m: State['systems'][number]): [number, number] => {
+      let p = labelPoints.get(m);
+      if (!p) labelPoints.set(m, (p = m.members.length ? groupAnchor(m.members, anchors, g.areaKm2) : [0, 0]));
+      return p;
+    };
+    const points = systems.map(pointOf);
     const outside = callouts(points, systems.map((m) => m.areaKm2));
     const features: Feature<Point, SystemLabel>[] = systems.map((m, index) => {
       const population = formatShort(m.population);
@@ -134,12 +175,12 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
   function makeState(): State {
     const { geo: g, scenario } = need();
     const ev = evaluator.evaluate(scenario);
-    const { unitSystem, unitOrganisation, systemColour, unitColour } = colouring(g, ev);
+    const { unitSystem, unitOrganisation, systemColour, unitColour } = colouring(g, ev, undefined, adjacency);
     const countBySystem = new Map<string, number>();
     for (const f of ev.findings) for (const id of new Set(f.ids)) countBySystem.set(id, (countBySystem.get(id) ?? 0) + 1);
     const collabsChanged = sent?.collaborations !== scenario.collaborations;
     sent = { collaborations: scenario.collaborations };
-    const borders = borderBits(mesh!, unitSystem, unitOrganisation);
+    const borders = borderTracker!.update(unitSystem, unitOrganisation);
     let collaborationFootprints: FeatureCollection<MultiPolygon, CollaborationProps> | undefined;
     if (collabsChanged) {
       const collab = evaluator.footprintFeatures('collaborations', scenario);
@@ -152,15 +193,15 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
         }),
       };
     }
-    const organisations: OrganisationRow[] = ev.organisations.map((m) => {
-      const systems = new Set<number>();
-      for (const i of m.members) systems.add(unitSystem[i]);
-      return { id: m.id, name: m.name, population: m.population, ccgCount: m.ccgCount, ccgParts: m.ccgParts, systemCount: systems.size };
-    });
+    const systemCounts = systemsPerOrganisation(unitOrganisation, unitSystem, ev.organisations.length, ev.systems.length);
+    const organisations: OrganisationRow[] = ev.organisations.map((m, k) => (
+      { id: m.id, name: m.name, population: m.population, ccgCount: m.ccgCount, ccgParts: m.ccgParts, systemCount: systemCounts[k] }
+    ));
+    const systems = ev.systems.map(rowOf);
     const state: State = {
       seq: ++seq,
       scenario,
-      systems: ev.systems,
+      systems,
       organisations,
       collaborations: ev.collaborations,
       summary: ev.summary,
@@ -172,7 +213,7 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
       unitColour,
       systemColour,
       borders,
-      labels: labels(ev.systems),
+      labels: labels(systems),
       history: {
         canUndo: past.length > 0,
         canRedo: future.length > 0,
@@ -257,6 +298,9 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
       onProgress?.(0, 0, 'build');
       geo = Geography.fromBundle(bundle);
       evaluator = new Evaluator(geo);
+      adjacency = new SystemAdjacencyCounter(geo);
+      labelPoints = new WeakMap();
+      rows = new WeakMap();
       past = [];
       future = [];
       present = undefined;
@@ -278,6 +322,7 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
       anchors = units.features.map((f) => anchorOf(f.geometry));
       const ix = topologyIndex(geo);
       mesh = meshArcs(ix);
+      borderTracker = new BorderBitsTracker(mesh, geo.n);
       const regionsFc = feature(topo, topo.objects.regions) as unknown as FeatureCollection<Polygon | MultiPolygon>;
       const regions: Init['regions'] = {
         type: 'FeatureCollection',

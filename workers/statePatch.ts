@@ -7,7 +7,8 @@
  * Encoding, recursively up to a small depth:
  * - the same value (by identity, or equal contents for typed arrays and arrays of primitives): `SAME`;
  * - an array of objects: one entry per element, the index of an equal element of the previous array (JSON
- *   equality, computed in the worker only) or the new element itself, wrapped in a one-element array;
+ *   equality, computed in the worker only; within the scenario, identity) or the new element itself, wrapped in a
+ *   one-element array;
  * - a plain object: one entry per key (a key the previous object lacked is sent whole; a key the new one
  *   lacks is `ABSENT`);
  * - anything else: the value itself.
@@ -46,6 +47,29 @@ function sameTyped(a: TypedArray, b: TypedArray): boolean {
   return true;
 }
 
+/**
+ * Parts of a state whose objects are never rebuilt unchanged: the scenario (its operations share every group they
+ * do not touch), so a new object there is a changed one and is sent without working out its JSON (at 32,844 LSOAs,
+ * a changed group's unit list is tens of kB of text).
+ */
+const BY_IDENTITY = new Set(['scenario']);
+
+function byElementIdentity(prev: readonly unknown[], next: readonly unknown[]): Enc {
+  const at = new Map<unknown, number>();
+  prev.forEach((x, k) => at.has(x) || at.set(x, k));
+  let same = prev.length === next.length;
+  const a = next.map((x, k) => {
+    const j = at.get(x);
+    if (j === undefined) {
+      same = false;
+      return [x] as [unknown];
+    }
+    if (j !== k) same = false;
+    return j;
+  });
+  return same ? SAME : { a };
+}
+
 /** Worker side. `json` memoises JSON text per object (objects are immutable once sent). */
 export function createEncoder() {
   const texts = new WeakMap<object, string>();
@@ -57,11 +81,12 @@ export function createEncoder() {
     return t;
   };
 
-  function enc(prev: unknown, next: unknown, depth: number): Enc {
+  function enc(prev: unknown, next: unknown, depth: number, byIdentity = false): Enc {
     if (prev === next) return SAME;
     if (isTyped(next)) return isTyped(prev) && sameTyped(prev, next) ? SAME : { v: next.slice() };
     if (Array.isArray(next) && Array.isArray(prev) && depth > 0) {
       if (next.every(isPrimitive)) return prev.length === next.length && next.every((x, k) => x === prev[k]) ? SAME : { v: next };
+      if (byIdentity) return byElementIdentity(prev, next);
       const at = new Map<string, number>();
       prev.forEach((x, k) => {
         const t = json(x);
@@ -83,7 +108,7 @@ export function createEncoder() {
       const o: Record<string, Enc> = {};
       let same = true;
       for (const key of Object.keys(next)) {
-        const e = key in prev ? enc(prev[key], next[key], depth - 1) : { v: next[key] };
+        const e = key in prev ? enc(prev[key], next[key], depth - 1, byIdentity || (depth === DEPTH && BY_IDENTITY.has(key))) : { v: next[key] };
         if (e !== SAME) same = false;
         o[key] = e;
       }

@@ -140,7 +140,7 @@ const savedRecords = () => page.evaluate(() => new Promise<{ id: string; unitSet
   };
 }));
 /** Each system's id → [population, units sorted], from the engine's state. */
-const systemsNow = () => hook(page, (h) => Object.fromEntries(h.state!.systems.map((m) => [m.id, [m.population, [...m.units].sort().join(' ')]])));
+const systemsNow = () => hook(page, (h) => Object.fromEntries(h.state!.systems.map((m) => [m.id, [m.population, [...m.members].map((i) => (h as unknown as { init: { codes: string[] } }).init.codes[i]).sort().join(' ')]])));
 /** Clicks a unit set in the picker and waits for the app to reopen on it. */
 async function pick(unitSet: string, confirm?: 'go' | 'cancel') {
   const reloaded = confirm === 'cancel' ? null : page.waitForEvent('load', { timeout: 180_000 });

@@ -35,7 +35,7 @@ describe('engine API through comlink', () => {
 
     // Move the first CCG of system 0 into system 1: both populations change by exactly its population.
     const [a, b] = first.systems;
-    const code = a.units[0];
+    const code = init.codes[a.members[0]];
     const i = init.codes.indexOf(code);
     const moved = ok(await engine.apply({ op: 'assignUnits', units: [code], system: b.id }));
     const pop = (s: State, id: string) => s.systems.find((m) => m.id === id)?.population ?? 0;

@@ -6,8 +6,7 @@
 import type { Engine } from '../../workers/client.ts';
 import { selectFromAnswer, type Session } from '../state/session.ts';
 import type { Actions } from '../state/actions.ts';
-import type { GroupMetrics } from '../../engine/metrics.ts';
-import type { UnitInfo } from '../../workers/api.ts';
+import type { GroupRow, UnitInfo } from '../../workers/api.ts';
 import { NO_GROUP } from '../../workers/api.ts';
 import { h, fill } from '../dom.ts';
 import { formatCount, formatShare, formatShort, plural, pounds } from './format.ts';
@@ -62,7 +61,7 @@ export function mountDetails(el: HTMLElement, d: DetailsDeps): Details {
   let opened: string | null = null;
   let shownKey = '';
 
-  function systemCard(m: GroupMetrics, index: number): HTMLElement {
+  function systemCard(m: GroupRow, index: number): HTMLElement {
     const st = session.engine.get()!;
     const isActive = session.activeSystem.get() === m.id;
     const name = h('input', { type: 'text', value: m.name, 'aria-label': 'System name', class: 'grow' });
@@ -85,7 +84,7 @@ export function mountDetails(el: HTMLElement, d: DetailsDeps): Details {
       findings.length ? h('ul', { class: 'mini-findings' }, findings.map((f) => h('li', { class: `sev-${f.severity}` }, f.message))) : null,
       h('div', { class: 'actions' },
         h('button', { type: 'button', class: `btn ${isActive ? 'btn-on' : ''}`, 'aria-pressed': String(isActive), onclick: () => session.activeSystem.set(m.id) }, isActive ? 'Active target ✓' : 'Make active target'),
-        h('button', { type: 'button', class: 'btn', onclick: () => d.zoomToUnits(m.units) }, 'Zoom to'),
+        h('button', { type: 'button', class: 'btn', onclick: () => d.zoomToUnits([...m.members].map((i) => d.codes[i])) }, 'Zoom to'),
         h('button', { type: 'button', class: 'btn', onclick: () => session.selection.set([...m.members]) }, `Select its ${noun.many}`),
         h('button', { type: 'button', class: 'btn', id: 'lock-btn', onclick: () => void actions.run({ op: 'setLocked', system: m.id, locked: !m.locked }) }, m.locked ? 'Unlock' : 'Lock'),
         h('button', { type: 'button', class: 'btn', id: 'one-ccg-per-ics-system', disabled: m.organisationCount === 1 && !st.findings.some((f) => f.code === 'organisation-straddles-systems' && f.ids.includes(m.id)), onclick: () => void actions.run({ op: 'oneOrganisationPerSystem', system: m.id }) }, 'One CCG per ICS here'),

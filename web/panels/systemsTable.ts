@@ -4,14 +4,15 @@
  * Rows are focusable: Enter or click makes the system the assignment target and zooms to it.
  */
 import { select } from 'd3';
-import { bandPosition, type GroupMetrics } from '../../engine/metrics.ts';
+import { bandPosition } from '../../engine/metrics.ts';
+import type { GroupRow } from '../../workers/api.ts';
 import type { Session } from '../state/session.ts';
 import { h } from '../dom.ts';
 import { formatCount, formatShare, formatShort, plural } from './format.ts';
 import { PALETTE } from '../map/palette.ts';
 
 interface Row {
-  m: GroupMetrics;
+  m: GroupRow;
   index: number;
   colour: number;
   findings: number;
