@@ -32,7 +32,7 @@ import { build, preview } from 'vite';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ARTIFACTS, ROOT, jumpToUnit, launchChromium, startServer, waitReady } from '../e2e/helpers.ts';
 import { borderCcg } from '../e2e/realBundle.ts';
-import { presentationTimes, threadBusy } from './trace.ts';
+import { mainThreadBreakdown, presentationTimes, threadBusy } from './trace.ts';
 import { profiled, type SelfTime } from './cpuProfile.ts';
 
 const arg = (name: string, dflt: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
@@ -235,10 +235,26 @@ async function lsoaRun(browser: Browser, url: string, edits: number) {
     for (let k = 0; k < 2; k++) await edit(page, k, at, border.from, border.to); // warm up
     await page.evaluate('window.__bench.recording = true');
     const samples: EditSample[] = [];
+    // k counts on across passes, so each edit moves the LSOA to the other system.
     const editAll = async () => {
-      for (let k = 0; k < edits; k++) samples.push(await edit(page, k, at, border.from, border.to));
+      for (let k = 0; k < edits; k++) samples.push(await edit(page, samples.length, at, border.from, border.to));
     };
-    if (PROFILE) printSelf(`LSOA edits (${edits}): main-thread self time`, (await profiled(page, editAll)).self);
+    if (PROFILE) {
+      printSelf(`LSOA edits (${edits}): main-thread self time`, (await profiled(page, editAll)).self);
+      const inEdits = async () => {
+        const from = samples.length;
+        await editAll();
+        return samples.slice(from);
+      };
+      const spans = (s: EditSample[]) => s.map((e) => [e.downAt, e.drawnAt] as const);
+      printSelf(`LSOA edits (${edits} more): main-thread self time from click to draw calls issued`, (await profiled(page, inEdits, 30, spans)).self);
+      await browser.startTracing(page, { categories: ['__metadata', 'blink.user_timing', 'toplevel', 'disabled-by-default-devtools.timeline', 'v8', 'blink'] });
+      const traced = await inEdits();
+      const trace = await browser.stopTracing();
+      writeFileSync(`${ARTIFACTS}/browser-bench-lsoa-trace.json`, trace); // for DevTools' Performance panel
+      const breakdown = mainThreadBreakdown(trace, spans(traced), 30);
+      console.log(`\nLSOA edits (${edits} more, traced): main-thread self time by trace event from click to draw calls issued\n${breakdown.map((b) => `  ${String(b.ms).padStart(9)} ms  ${b.name}`).join('\n')}`);
+    }
     else await editAll();
     const { longTasks, frames } = (await page.evaluate('(() => { window.__bench.recording = false; return window.__bench; })()')) as { longTasks: { start: number; duration: number }[]; frames: number[] };
     const inEdit = longTasks.filter((t) => samples.some((e) => t.start < e.paintedAt && t.start + t.duration > e.downAt));
@@ -257,6 +273,7 @@ async function lsoaRun(browser: Browser, url: string, edits: number) {
       workerEngineMs: pick((s) => s.engineMs),
       workerPatchEncodeMs: pick((s) => s.encodeMs),
       b_stateToPaintedMs: pick((s) => s.stateToPainted),
+      stateToPanelsDoneMs: pick((s) => s.stateToPanels),
       clickToSettledMs: pick((s) => s.clickToSettled),
       longTasksOver50msInEdits: inEdit.length,
       longestInEditMs: inEdit.length ? r1(Math.max(...inEdit.map((t) => t.duration))) : 0,
@@ -408,7 +425,7 @@ for (const r of results) {
   console.log(`  first map on screen ${r.firstMapOnScreenMs} ms after navigation, median of ${r.firstMapOnScreenEachLoadMs.length} loads (${r.firstMapOnScreenEachLoadMs.join(', ')}; budget 1500; the page's next animation frame after its draw calls at ${r.firstMapNextAnimationFrameMs} ms; medians: ${Object.entries(r.firstPaintStepsMs).map(([k, v]) => `${k} ${v}`).join(', ')}); main-thread tasks > 50 ms within click → painted: ${r.longTasksOver50msInEdits}${r.longTasksOver50msInEdits ? ` (longest ${r.longestInEditMs} ms)` : ''}, elsewhere in the loop (choosing the target): ${r.longTasksOver50msBetweenEdits}${r.longTasksOver50msBetweenEdits ? ` (longest ${r.longestTaskMs} ms)` : ''}`);
   if (r.lsoa) {
     const l = r.lsoa;
-    console.log(`  LSOA level (${l.units} units, ${l.edits} paint edits of ${l.lsoa}, ${l.lsoaPopulation} people): click → draw calls issued (app's share) p50 ${l.clickToDrawnMs.p50}, p95 ${l.clickToDrawnMs.p95} ms (budget 50); click → next animation frame p50 ${l.clickToPaintedMs.p50}, p95 ${l.clickToPaintedMs.p95} ms; (a) click → state p50 ${l.a_clickToStateMs.p50} ms (engine ${l.workerEngineMs.p50} ms, patch ${l.workerPatchEncodeMs.p50} ms); (b) state → painted p50 ${l.b_stateToPaintedMs.p50} ms; settled p50 ${l.clickToSettledMs.p50} ms; long tasks in edits ${l.longTasksOver50msInEdits}${l.longTasksOver50msInEdits ? ` (longest ${l.longestInEditMs} ms)` : ''}; MapLibre render JS p50 ${l.renderJsMsPerFrame.p50}, p95 ${l.renderJsMsPerFrame.p95} ms/frame, ${l.framesPerEdit} frames/edit`);
+    console.log(`  LSOA level (${l.units} units, ${l.edits} paint edits of ${l.lsoa}, ${l.lsoaPopulation} people): click → draw calls issued (app's share) p50 ${l.clickToDrawnMs.p50}, p95 ${l.clickToDrawnMs.p95} ms (budget 50); click → next animation frame p50 ${l.clickToPaintedMs.p50}, p95 ${l.clickToPaintedMs.p95} ms; (a) click → state p50 ${l.a_clickToStateMs.p50} ms (engine ${l.workerEngineMs.p50} ms, patch ${l.workerPatchEncodeMs.p50} ms); (b) state → painted p50 ${l.b_stateToPaintedMs.p50} ms (painter + panels JS p50 ${l.stateToPanelsDoneMs.p50} ms); settled p50 ${l.clickToSettledMs.p50} ms; long tasks in edits ${l.longTasksOver50msInEdits}${l.longTasksOver50msInEdits ? ` (longest ${l.longestInEditMs} ms)` : ''}; MapLibre render JS p50 ${l.renderJsMsPerFrame.p50}, p95 ${l.renderJsMsPerFrame.p95} ms/frame, ${l.framesPerEdit} frames/edit`);
     console.log(`  LSOA first map: ${l.firstMapNextAnimationFrameMs} ms after the reload's navigation (engine init ${l.firstPaintStepsMs.engineInit} ms, map loaded ${l.firstPaintStepsMs.mapLoaded} ms); picker click → reload ${l.pickerClickToReloadMs} ms; heap used: engine worker ${l.workerHeapUsedMb ?? 'not exposed'} MB, page ${l.pageHeapUsedMb} MB`);
   }
   if (r.threadBusyMsPerEdit) console.log(`  busy ms per edit (traced; includes choosing the target in the select) by thread: ${Object.entries(r.threadBusyMsPerEdit).map(([k, v]) => `${k} ${v}`).join(', ')}`);

@@ -58,3 +58,45 @@ export function threadBusy(trace: Buffer, edits: number): Record<string, number>
   }
   return Object.fromEntries([...busy].map(([k, v]) => [k, Math.round((v / edits) * 10) / 10]));
 }
+
+/**
+ * Where the page's main thread spends the given spans of page time (click → draw calls issued, per edit): self time
+ * per trace event name (a nested event's time is taken from its parent's), summed over the spans, ms, biggest first.
+ * Needs a trace with `disabled-by-default-devtools.timeline`, `blink.user_timing` (for the clock) and `v8`.
+ */
+export function mainThreadBreakdown(trace: Buffer, spans: readonly (readonly [number, number])[], top = 20): { name: string; ms: number }[] {
+  const { traceEvents } = JSON.parse(trace.toString()) as { traceEvents: TraceEvent[] };
+  const mark = traceEvents.find((e) => e.cat === 'blink.user_timing' && (e.args.data as { startTime?: number } | undefined)?.startTime !== undefined);
+  if (!mark) return [];
+  const offset = mark.ts - Number((mark.args.data as { startTime: number }).startTime) * 1000;
+  const main = traceEvents.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === mark.pid && e.args.name === 'CrRendererMain');
+  if (!main) return [];
+  const events = traceEvents.filter((e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid && e.dur).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const windows = spans.map(([a, b]) => [a * 1000 + offset, b * 1000 + offset] as const);
+  const clipped = (s: number, e: number) => windows.reduce((t, [a, b]) => t + Math.max(0, Math.min(e, b) - Math.max(s, a)), 0);
+  const self = new Map<string, number>();
+  // A stack of open events; each interval between consecutive starts/ends is charged to the innermost one.
+  const stack: TraceEvent[] = [];
+  let at = events.length ? events[0].ts : 0;
+  const charge = (until: number) => {
+    const top = stack[stack.length - 1];
+    if (top && until > at) {
+      const key = top.name === 'FunctionCall' || top.name === 'EventDispatch' ? `${top.name} (JS)` : top.name;
+      self.set(key, (self.get(key) ?? 0) + clipped(at, until));
+    }
+    at = Math.max(at, until);
+  };
+  for (const e of events) {
+    while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur! <= e.ts) {
+      const done = stack.pop()!;
+      charge(done.ts + done.dur!);
+    }
+    charge(e.ts);
+    stack.push(e);
+  }
+  while (stack.length) {
+    const done = stack.pop()!;
+    charge(done.ts + done.dur!);
+  }
+  return [...self].map(([name, us]) => ({ name, ms: Math.round(us / 10) / 100 })).filter((x) => x.ms > 0).sort((a, b) => b.ms - a.ms).slice(0, top);
+}
