@@ -29,7 +29,7 @@ import { JSON_LIMITS, jsonLimitProblem } from './jsonLimits.ts';
 export const SUPPORTED_SCHEMAS: readonly string[] = [SCENARIO_SCHEMA];
 
 /** What validation needs from the geography. */
-export type ValidationGeography = Pick<Geography, 'unitSet' | 'codes' | 'indexOfCode' | 'find'>;
+export type ValidationGeography = Pick<Geography, 'unitSet' | 'noun' | 'codes' | 'indexOfCode' | 'find'>;
 
 /** How many missing codes a message spells out. */
 const LIST_CAP = 10;
