@@ -67,7 +67,16 @@ export function createUnitTip({ map, session, names, population, anchors, noun }
   session.selection.subscribe(fromKeyboard);
   canvas.addEventListener('focus', fromKeyboard);
   canvas.addEventListener('blur', () => tip.show(null));
-  // An edit may change the unit's system or organisation.
-  session.engine.subscribe(() => shown !== null && !el.hidden && tip.show(shown, lastAt));
+  // An edit may change the unit's system or organisation. Shown again in the next frame, after the map has drawn
+  // the edit: placing the tip measures it, which would otherwise force a layout of the page between the state's
+  // arrival and the map's frame (and a second one in that frame, once the panels have changed).
+  let again = 0;
+  session.engine.subscribe(() => {
+    if (again || shown === null || el.hidden) return;
+    again = requestAnimationFrame(() => {
+      again = 0;
+      if (shown !== null && !el.hidden) tip.show(shown, lastAt);
+    });
+  });
   return tip;
 }
