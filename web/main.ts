@@ -126,7 +126,7 @@ async function main() {
   mountHeader(byId('scenario-title'), byId('header-actions'), { session, actions, baselines: init.baselines, openBaseline: (id) => void persistence.openBaseline(id), lastSaved: persistence.lastSaved });
   const switchUnitSet = createUnitSetSwitch({ engine, persistence, notify, notices: byId('notices'), asset, confirm: confirmConversion });
   mountUnitSetPicker(byId('header-actions'), init.unitSet, switchUnitSet);
-  mountSummary(byId('summary'), session, actions);
+  mountSummary(byId('summary'), session, actions, init.unitNoun);
 
   const details = mountDetails(byId('details'), { engine, session, actions, zoomToUnits, codes: init.codes, notify, noun: init.unitNoun,
     splitByCouncil: init.unitSet === COARSEST_UNIT_SET ? createSplitByCouncil(switchUnitSet) : undefined });
@@ -170,13 +170,13 @@ async function main() {
     details.showSystem(id);
     const g = session.engine.get()?.scenario.systems.find((s) => s.id === id);
     if (g) zoomToUnits(g.units);
-  });
+  }, init.unitNoun);
   const indexOfCode = unitIndexOf(init.codes);
   const selectUnits = (codes: string[]) => {
     session.selection.set(codes.map(indexOfCode).filter((i) => i >= 0));
     zoomToUnits(codes);
   };
-  mountFindings(panels.findings, session, selectUnits, (t) => tabs.setBadge('findings', t));
+  mountFindings(panels.findings, session, selectUnits, (t) => tabs.setBadge('findings', t), init.unitNoun);
   mountOrganisations(panels.organisations, {
     session, actions, codes: init.codes, names: init.names, nhsCodes: init.nhsCodes, population: init.population, zoomToUnits, noun: init.unitNoun,
   });

@@ -287,5 +287,9 @@ describe('editing LSOAs', { timeout: 600_000 }, () => {
     await page.mouse.up();
     await expect.poll(() => page.textContent('#notices'), { timeout: 60_000 }).toMatch(/\d+ LSOAs? in the box selected\./);
     await page.keyboard.press('v');
+    // The panels name the units as the unit set does, never "CCG" where they mean a unit.
+    const titles = await page.evaluate(() => [...document.querySelectorAll('#tabs [title]')].map((e) => e.getAttribute('title') ?? ''));
+    expect(titles.filter((t) => /\bLSOAs\b/.test(t)).length).toBeGreaterThan(0);
+    expect(titles.filter((t) => /\bCCGs? (concerned|into this system|cannot move|selected on the map|are in more)/.test(t))).toEqual([]);
   });
 });

@@ -50,7 +50,7 @@ export function mountCollaborations(el: HTMLElement, session: Session, actions: 
     });
   });
   fill(el, h('h2', {}, 'Collaborations'),
-    h('p', { class: 'muted small' }, 'Groupings that cut across systems and organisations: shared accountable officers, joint committees, lead commissioners … A CCG can be in several.'),
+    h('p', { class: 'muted small' }, `Groupings that cut across systems and organisations: shared accountable officers, joint committees, lead commissioners … A ${noun.one} can be in several.`),
     list, form);
 
   const renderForm = () => {

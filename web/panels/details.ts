@@ -141,7 +141,7 @@ export function mountDetails(el: HTMLElement, d: DetailsDeps): Details {
             } }, 'Split by council')
           : null,
         org && org.ccgCount > 1
-          ? h('button', { type: 'button', class: 'btn btn-small', id: 'split-org-btn', onclick: () => void actions.run({ op: 'splitOrganisation', organisation: org.id }) }, `Split ${org.name} into its CCGs`)
+          ? h('button', { type: 'button', class: 'btn btn-small', id: 'split-org-btn', onclick: () => void actions.run({ op: 'splitOrganisation', organisation: org.id }) }, `Split ${org.name} into its ${noun.many}`)
           : null,
       ),
     );

@@ -1,10 +1,11 @@
 // Findings, most severe first; each is a button that zooms to the CCGs concerned and selects them.
+import type { UnitNoun } from '../../engine/bundle.ts';
 import type { Session } from '../state/session.ts';
 import { h, fill } from '../dom.ts';
 
 const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
 
-export function mountFindings(el: HTMLElement, session: Session, zoomToUnits: (codes: string[]) => void, setBadge: (text: string) => void): void {
+export function mountFindings(el: HTMLElement, session: Session, zoomToUnits: (codes: string[]) => void, setBadge: (text: string) => void, noun: UnitNoun = { one: 'CCG', many: 'CCGs' }): void {
   const list = h('ol', { class: 'findings', id: 'findings-list' });
   const filterSel = h('select', { 'aria-label': 'Show findings of severity' },
     h('option', { value: 'all' }, 'All severities'), h('option', { value: 'error' }, 'Errors'), h('option', { value: 'warning' }, 'Warnings'), h('option', { value: 'info' }, 'Notes'));
@@ -24,7 +25,7 @@ export function mountFindings(el: HTMLElement, session: Session, zoomToUnits: (c
     const shown = st.findings.filter((f) => filterSel.value === 'all' || f.severity === filterSel.value);
     fill(list, shown.length === 0 ? h('li', { class: 'muted' }, 'No findings.') : shown.map((f) =>
       h('li', { class: `finding sev-${f.severity}` },
-        h('button', { type: 'button', class: 'finding-btn', onclick: () => zoomToUnits(f.units), title: 'Zoom to and select the CCGs concerned' },
+        h('button', { type: 'button', class: 'finding-btn', onclick: () => zoomToUnits(f.units), title: `Zoom to and select the ${noun.many} concerned` },
           h('span', { class: `sev sev-${f.severity}` }, SEVERITY_LABEL[f.severity]),
           h('span', { class: 'finding-text' }, f.message),
         ),

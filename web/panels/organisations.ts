@@ -65,7 +65,7 @@ export function mountOrganisations(el: HTMLElement, d: OrganisationsDeps): void 
   const headRow = h('tr', {}, h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'Tick to merge')));
   thead.append(headRow);
   const headers = COLUMNS.map((c) => {
-    const th = h('th', { scope: 'col', class: c.numeric ? 'num' : '', title: c.key === 'systems' ? 'Systems its CCGs are in (more than one: it straddles systems)' : undefined },
+    const th = h('th', { scope: 'col', class: c.numeric ? 'num' : '', title: c.key === 'systems' ? `Systems its ${noun.many} are in (more than one: it straddles systems)` : undefined },
       h('button', { type: 'button', class: 'sort', onclick: () => {
         if (sortKey === c.key) ascending = !ascending;
         else {
@@ -191,7 +191,7 @@ export function mountOrganisations(el: HTMLElement, d: OrganisationsDeps): void 
         h('th', { scope: 'row', class: 'sys-name' }, o.name),
         h('td', { class: 'num', 'data-population': o.population, title: `${formatCount(o.population)} people` }, formatShort(o.population)),
         h('td', { class: 'num' }, String(o.ccgCount)),
-        h('td', { class: 'num' }, o.systemCount > 1 ? h('span', { class: 'flag flag-atypical', title: 'Its CCGs are in more than one system' }, `${o.systemCount} · straddles`) : String(o.systemCount)),
+        h('td', { class: 'num' }, o.systemCount > 1 ? h('span', { class: 'flag flag-atypical', title: `Its ${noun.many} are in more than one system` }, `${o.systemCount} · straddles`) : String(o.systemCount)),
       );
       tr.addEventListener('click', () => open(o.id));
       tr.addEventListener('focus', () => {
@@ -296,7 +296,7 @@ export function mountOrganisations(el: HTMLElement, d: OrganisationsDeps): void 
       h('p', { class: 'small', id: 'org-summary' }, `${formatCount(o.population)} people · ${ccgCountText(o)} · in ${plural(systemNames.length, 'system')}: ${systemNames.join(', ')}`),
       ccgList,
       h('div', { class: 'actions' },
-        h('button', { type: 'button', class: 'btn', onclick: () => session.selection.set(members) }, 'Select its CCGs'),
+        h('button', { type: 'button', class: 'btn', onclick: () => session.selection.set(members) }, `Select its ${noun.many}`),
         h('button', { type: 'button', class: 'btn', onclick: () => d.zoomToUnits(units) }, 'Zoom to'),
         h('button', { type: 'button', class: 'btn', id: 'org-split-all', disabled: members.length < 2, onclick: () => void actions.run({ op: 'splitOrganisation', organisation: o.id }) }, members.length < 2 ? `One ${noun.one}: nothing to split` : `Split into ${plural(members.length, noun.one, noun.many)}`),
         members.length > 1 ? splitOff : null,
@@ -305,7 +305,7 @@ export function mountOrganisations(el: HTMLElement, d: OrganisationsDeps): void 
       h('div', { class: 'field-row' }, name, h('button', { type: 'button', class: 'btn', id: 'org-rename', onclick: rename }, 'Rename')),
       h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'btn', id: 'org-move-selection', disabled: selInOthers === 0,
-          title: 'Move the CCGs selected on the map into this organisation',
+          title: `Move the ${noun.many} selected on the map into this organisation`,
           onclick: () => void actions.run({ op: 'moveUnitsToOrganisation', units: sel.map((i) => d.codes[i]), organisation: o.id }) },
         selInOthers ? `Move ${plural(selInOthers, `selected ${noun.one}`, `selected ${noun.many}`)} into it` : `Move selected ${noun.many} into it (select some on the map)`)),
     ));

@@ -1,6 +1,7 @@
 // The scenario at a glance: counts, "typically one CCG per ICS", the band, money, conservation.
 // Built once; a state only rewrites the texts that changed, so an edit repaints what it changed (text rasterised
 // in software where there is no GPU) and the keyboard focus stays on the button it pressed.
+import type { UnitNoun } from '../../engine/bundle.ts';
 import type { Session } from '../state/session.ts';
 import type { Actions } from '../state/actions.ts';
 import { h, fill } from '../dom.ts';
@@ -32,7 +33,7 @@ function stat(id: string): Stat {
   };
 }
 
-export function mountSummary(el: HTMLElement, session: Session, actions: Actions): void {
+export function mountSummary(el: HTMLElement, session: Session, actions: Actions, noun: UnitNoun = { one: 'CCG', many: 'CCGs' }): void {
   el.className = 'summary';
   el.setAttribute('aria-label', 'Scenario summary');
   el.setAttribute('role', 'region');
@@ -63,6 +64,6 @@ export function mountSummary(el: HTMLElement, session: Session, actions: Actions
       `${pounds(s.allowance)} allowance + ${pounds(s.fixedCosts)} for ${s.governingBodies} governing bodies and ${s.accountableOfficers} AOs${saving}`);
     total.className = s.populationConserved ? 'ok' : 'bad';
     setText(total, `${formatCount(s.systemsTotal)} people in systems${s.populationConserved ? ' ✓ England total' : ` ✗ England is ${formatCount(s.englandTotal)}`}${
-      s.unassignedUnits.systems ? ` · ${s.unassignedUnits.systems} CCGs in no system` : ''}`);
+      s.unassignedUnits.systems ? ` · ${s.unassignedUnits.systems} ${s.unassignedUnits.systems === 1 ? noun.one : noun.many} in no system` : ''}`);
   });
 }

@@ -3,6 +3,7 @@
  * aria-sort says which). Population is shown against the band as a bar with the number beside it.
  * Rows are focusable: Enter or click makes the system the assignment target and zooms to it.
  */
+import type { UnitNoun } from '../../engine/bundle.ts';
 import { select } from 'd3';
 import { bandPosition } from '../../engine/metrics.ts';
 import type { GroupRow } from '../../workers/api.ts';
@@ -30,7 +31,7 @@ const COLUMNS: { key: Key; label: string; numeric: boolean; value: (r: Row) => n
   { key: 'findings', label: 'Findings', numeric: true, value: (r) => r.findings },
 ];
 
-export function mountSystemsTable(el: HTMLElement, session: Session, onOpen: (systemId: string) => void): void {
+export function mountSystemsTable(el: HTMLElement, session: Session, onOpen: (systemId: string) => void, noun: UnitNoun = { one: 'CCG', many: 'CCGs' }): void {
   let sortKey: Key = 'name';
   let ascending = true;
   const table = h('table', { class: 'systems-table', id: 'systems-table' },
@@ -122,7 +123,7 @@ export function mountSystemsTable(el: HTMLElement, session: Session, onOpen: (sy
           h('th', { scope: 'row', class: 'sys-name' }, h('div', { class: 'sys-name-inner' },
             h('span', { class: 'swatch', style: `background:${PALETTE[r.colour] ?? '#eee'}`, 'aria-hidden': 'true' }),
             h('span', { class: 'sys-label' }, r.m.name,
-            flags.map((f) => h('span', { class: `flag flag-${f}`, title: f === 'atypical' ? `Atypical: ${r.m.atypical}` : f === 'target' ? 'Assigning and painting put CCGs into this system' : 'Locked: its CCGs cannot move' },
+            flags.map((f) => h('span', { class: `flag flag-${f}`, title: f === 'atypical' ? `Atypical: ${r.m.atypical}` : f === 'target' ? `Assigning and painting put ${noun.many} into this system` : `Locked: its ${noun.many} cannot move` },
               f === 'locked' ? '🔒 locked' : f === 'target' ? '✎ target' : 'atypical'))),
           )),
           h('td', { class: 'num pop-cell', 'data-population': r.m.population },
