@@ -35,8 +35,8 @@ afterAll(async () => {
 });
 
 const systemOf = (code: string) => page.evaluate((c) => {
-  const st = (window as unknown as { __footprints: { state: { systems: { id: string; units: string[] }[] } } }).__footprints.state;
-  return st.systems.find((s) => s.units.includes(c))!.id;
+  const st = (window as unknown as { __footprints: { state: { scenario: { systems: { id: string; units: string[] }[] } } } }).__footprints.state;
+  return st.scenario.systems.find((s) => s.units.includes(c))!.id;
 }, code);
 const unitSet = () => hook(page, (h) => h.state!.scenario.unitSet ?? 'ccg-2019');
 
