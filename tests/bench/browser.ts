@@ -181,12 +181,35 @@ async function instrument(page: Page, i: number, zoom: number): Promise<void> {
   })()`);
 }
 
-/** Heap used by the engine worker (MB), if Chromium exposes it there (performance.memory), else by CDP Runtime.getHeapUsage. */
+/**
+ * Heap used by the engine worker (MB): CDP Runtime.getHeapUsage in the worker's own target, reached through the page's
+ * session (auto-attach to its dedicated workers, messages relayed by Target.sendMessageToTarget). Null if not found.
+ */
 async function workerHeapMb(page: Page): Promise<number | null> {
-  const w = page.workers().find((x) => /engine\.worker/.test(x.url()));
-  if (!w) return null;
-  const used = (await w.evaluate('self.performance && self.performance.memory ? self.performance.memory.usedJSHeapSize : null').catch(() => null)) as number | null;
-  return used === null ? null : r1(used / 1e6);
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const sessions: { sessionId: string; url: string }[] = [];
+    cdp.on('Target.attachedToTarget', (e: { sessionId: string; targetInfo: { type: string; url: string } }) => {
+      if (e.targetInfo.type === 'worker') sessions.push({ sessionId: e.sessionId, url: e.targetInfo.url });
+    });
+    await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+    const engine = sessions.find((w) => /engine\.worker/.test(w.url));
+    if (!engine) return null;
+    const reply = new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => resolve(null), 10_000);
+      cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
+        if (e.sessionId !== engine.sessionId) return;
+        const m = JSON.parse(e.message) as { id?: number; result?: { usedSize: number } };
+        if (m.id !== 1) return;
+        clearTimeout(timer);
+        resolve(m.result ? r1(m.result.usedSize / 1e6) : null);
+      });
+    });
+    await cdp.send('Target.sendMessageToTarget', { sessionId: engine.sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }) });
+    return await reply;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
 }
 
 /**
