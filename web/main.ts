@@ -7,7 +7,7 @@ import { createSupervisor } from '../workers/supervisor.ts';
 import type { EngineHandle } from '../workers/supervisor.ts';
 import type { Init, State } from '../workers/api.ts';
 import { byId, h } from './dom.ts';
-import { createSession } from './state/session.ts';
+import { createSession, following, type Session } from './state/session.ts';
 import { createActions } from './state/actions.ts';
 import { createPersistence, type Persistence } from './state/persistence.ts';
 import { createMapView, fitPadding } from './map/mapView.ts';
@@ -112,6 +112,10 @@ async function main() {
   const overlays = createOverlays(map, asset('overlays.json'));
   const zoomToUnits = createZoomer(map, init);
   session.engine.subscribe((st) => st && painter.apply(st));
+  // The panels follow the engine's state a frame behind the map: a new state is painted first, and the tables,
+  // summary and details take it in a task of their own once the map's frame has issued its draw calls, so their
+  // DOM work (~10 ms here) never holds back the map's response to a click. Everything else sees states at once.
+  const panelSession: Session = { ...session, engine: following(session.engine, (run) => painter.afterFrame(run)) };
   // Keep the active system valid across edits (a merged or emptied system disappears).
   session.engine.subscribe((st) => {
     const a = session.activeSystem.get();
@@ -123,12 +127,12 @@ async function main() {
 
   const persistence = createPersistence(session, actions, notify, (items) => engine.checkScenarios(items), init.unitSet);
   late.persistence = persistence;
-  mountHeader(byId('scenario-title'), byId('header-actions'), { session, actions, baselines: init.baselines, openBaseline: (id) => void persistence.openBaseline(id), lastSaved: persistence.lastSaved });
+  mountHeader(byId('scenario-title'), byId('header-actions'), { session: panelSession, actions, baselines: init.baselines, openBaseline: (id) => void persistence.openBaseline(id), lastSaved: persistence.lastSaved });
   const switchUnitSet = createUnitSetSwitch({ engine, persistence, notify, notices: byId('notices'), asset, confirm: confirmConversion });
   mountUnitSetPicker(byId('header-actions'), init.unitSet, switchUnitSet);
-  mountSummary(byId('summary'), session, actions, init.unitNoun);
+  mountSummary(byId('summary'), panelSession, actions, init.unitNoun);
 
-  const details = mountDetails(byId('details'), { engine, session, actions, zoomToUnits, codes: init.codes, notify, noun: init.unitNoun,
+  const details = mountDetails(byId('details'), { engine, session: panelSession, actions, zoomToUnits, codes: init.codes, notify, noun: init.unitNoun,
     splitByCouncil: init.unitSet === COARSEST_UNIT_SET ? createSplitByCouncil(switchUnitSet) : undefined });
   const pick = (i: number, add: boolean) => {
     const sel = session.selection.get();
@@ -148,8 +152,8 @@ async function main() {
       map.getCanvas().focus();
     },
   }), init.unitNoun);
-  const bar = mountSelectionBar(byId('selection-bar'), session, actions, init.names, init.codes, () => map.getCanvas().focus(), init.unitNoun);
-  mountLegend(byId('legend'), session, init.unitNoun);
+  const bar = mountSelectionBar(byId('selection-bar'), panelSession, actions, init.names, init.codes, () => map.getCanvas().focus(), init.unitNoun);
+  mountLegend(byId('legend'), panelSession, init.unitNoun);
 
   const panels = {
     systems: h('div'), findings: h('div'), organisations: h('div'), collaborations: h('div'), scenarios: h('div'), files: h('div'), settings: h('div'), generate: h('div'), timeline: h('div'),
@@ -166,7 +170,7 @@ async function main() {
     { id: 'timeline', label: 'Timeline', panel: panels.timeline },
   ]);
   // Opening a system from the table shows and zooms to it; the assignment target changes only when chosen.
-  mountSystemsTable(panels.systems, session, (id) => {
+  mountSystemsTable(panels.systems, panelSession, (id) => {
     details.showSystem(id);
     const g = session.engine.get()?.scenario.systems.find((s) => s.id === id);
     if (g) zoomToUnits(g.units);
@@ -176,16 +180,16 @@ async function main() {
     session.selection.set(codes.map(indexOfCode).filter((i) => i >= 0));
     zoomToUnits(codes);
   };
-  mountFindings(panels.findings, session, selectUnits, (t) => tabs.setBadge('findings', t), init.unitNoun);
+  mountFindings(panels.findings, panelSession, selectUnits, (t) => tabs.setBadge('findings', t), init.unitNoun);
   mountOrganisations(panels.organisations, {
-    session, actions, codes: init.codes, names: init.names, nhsCodes: init.nhsCodes, population: init.population, zoomToUnits, noun: init.unitNoun,
+    session: panelSession, actions, codes: init.codes, names: init.names, nhsCodes: init.nhsCodes, population: init.population, zoomToUnits, noun: init.unitNoun,
   });
   session.activeOrganisation.subscribe((id) => id && tabs.select('organisations'));
-  mountCollaborations(panels.collaborations, session, actions, init.codes, (t) => tabs.setBadge('collaborations', t), init.unitNoun);
+  mountCollaborations(panels.collaborations, panelSession, actions, init.codes, (t) => tabs.setBadge('collaborations', t), init.unitNoun);
   mountScenarios(panels.scenarios, persistence, notify);
   mountFiles(panels.files, engine, session, actions, notify, byId('drop-zone'), persistence.importFile, init.unitNoun);
   mountPictures(panels.files, { map, session, init, notify });
-  mountSettings(panels.settings, session, actions);
+  mountSettings(panels.settings, panelSession, actions);
   bindKeyboard(session, actions, bar, { map, anchors: init.anchors, neighbours: init.neighbours, noun: init.unitNoun });
   // The compare view loads on first use (it brings the engine's comparison labels along), then owns the button.
   const compareToggle = byId<HTMLButtonElement>('compare-open');
@@ -202,7 +206,7 @@ async function main() {
 
   await persistence.start(DEFAULT_BASELINE);
   // Last subscriber: marks when every panel has taken a state (the browser bench reads it; see paintState.ts).
-  session.engine.subscribe((st) => {
+  panelSession.engine.subscribe((st) => {
     if (!st) return;
     if (st.seq % 500 === 0) performance.clearMarks('footprints:panels');
     performance.mark('footprints:panels', { detail: { seq: st.seq } });

@@ -43,7 +43,14 @@ export interface Painter {
   hold(): void;
   /** Temporarily shows a unit in a colour (paint preview) until the next state. */
   preview(unit: number, colour: number): void;
+  /**
+   * Runs `f` in a task of its own once the frame showing the state applied last has issued its draw calls (at most
+   * AFTER_FRAME_MS later if no frame comes, e.g. the map is hidden): what can wait a frame waits behind the map.
+   */
+  afterFrame(f: () => void): void;
 }
+
+const AFTER_FRAME_MS = 100;
 
 const MAX_MARKS = 600;
 /** Longest map frames are held for a paint stroke's state or an edit's labels (then whatever is there is drawn). */
@@ -54,6 +61,12 @@ export function createPainter(map: MlMap, n: number, onPainted: (seq: number, at
   let borders: Uint8Array | undefined;
   let labels: State['labels'] | undefined;
   const previewed = new Set<number>();
+  let waiting: (() => void)[] = [];
+  const runWaiting = () => {
+    const now = waiting;
+    waiting = [];
+    for (const f of now) f();
+  };
   let marks = 0;
   const mark = (name: string, seq: number, at?: number) => {
     if (++marks > MAX_MARKS) {
@@ -160,6 +173,8 @@ export function createPainter(map: MlMap, n: number, onPainted: (seq: number, at
       map.once(first ? 'load' : 'render', () => {
         // The frame's draw calls are issued; the next animation frame comes once it is handed on for display.
         mark('footprints:drawn', seq);
+        // After this frame's task: the frame commits with the map's new fills, then the waiting work runs.
+        if (waiting.length) setTimeout(runWaiting, 0);
         revealMap(map); // the first state's frame is the first the map shows (mapView.ts)
         if (relabelling && !first && !map.isSourceLoaded(SOURCES.labels)) holdForLabels();
         requestAnimationFrame(() => {
@@ -173,6 +188,20 @@ export function createPainter(map: MlMap, n: number, onPainted: (seq: number, at
       release();
     },
     hold: () => hold(),
+    afterFrame(f) {
+      let done = false;
+      const once = () => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        f();
+      };
+      const timer = setTimeout(() => {
+        waiting = waiting.filter((w) => w !== once);
+        once();
+      }, AFTER_FRAME_MS);
+      waiting.push(once);
+    },
     preview(unit, colour) {
       release();
       if (shown[unit] !== colour) setColour(unit, colour);

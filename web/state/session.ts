@@ -27,6 +27,37 @@ export function createSession(): Session {
 }
 
 /**
+ * A signal that follows `source` a little later: its subscribers hear of a new value once `when` runs the callback
+ * it is given (one call for any number of values set meanwhile; they get the latest), while `get` and `set` are the
+ * source's own. The panels follow the engine's state this way, after the map's frame (main.ts).
+ */
+export function following<T>(source: Signal<T>, when: (run: () => void) => void): Signal<T> {
+  const subs = new Set<(v: T, p: T) => void>();
+  let shown = source.get();
+  let pending = false;
+  source.subscribe(() => {
+    if (pending) return;
+    pending = true;
+    when(() => {
+      pending = false;
+      const next = source.get();
+      if (Object.is(next, shown)) return;
+      const prev = shown;
+      shown = next;
+      for (const fn of [...subs]) fn(next, prev);
+    });
+  });
+  return {
+    get: () => source.get(),
+    set: (v) => source.set(v),
+    subscribe(fn) {
+      subs.add(fn);
+      return () => subs.delete(fn);
+    },
+  };
+}
+
+/**
  * Sets the selection from an engine answer, unless the planner changed the selection while it was asked (Escape,
  * a click, a search): a late answer never overrides a newer choice. `choose` gets the answer and the selection the
  * question was asked from. Resolves the answer, or undefined when it was dropped.
