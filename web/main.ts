@@ -115,7 +115,18 @@ async function main() {
   // The panels follow the engine's state a frame behind the map: a new state is painted first, and the tables,
   // summary and details take it in a task of their own once the map's frame has issued its draw calls, so their
   // DOM work (~10 ms here) never holds back the map's response to a click. Everything else sees states at once.
-  const panelSession: Session = { ...session, engine: following(session.engine, (run) => painter.afterFrame(run)) };
+  // The first state reaches them at once: the page is laid out with it before England is fitted to the map.
+  let panelsStarted = false;
+  const panelSession: Session = {
+    ...session,
+    engine: following(session.engine, (run) => {
+      if (panelsStarted) painter.afterFrame(run);
+      else {
+        panelsStarted = true;
+        run();
+      }
+    }),
+  };
   // Keep the active system valid across edits (a merged or emptied system disappears).
   session.engine.subscribe((st) => {
     const a = session.activeSystem.get();
