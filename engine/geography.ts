@@ -64,6 +64,8 @@ export class Geography {
   /** Whether GP practices and registered patients are known for these units (per CCG only). */
   readonly hasGpData: boolean;
   private readonly byKey = new Map<string, number>();
+  /** Each code exactly as written: the usual case, looked up without making a lower-cased copy of the code. */
+  private readonly byCode = new Map<string, number>();
 
   private constructor(bundle: Bundle) {
     this.bundle = bundle;
@@ -112,6 +114,7 @@ export class Geography {
     for (let i = 0; i < n; i++) this.byKey.set(normaliseKey(u.name[i]), i);
     for (let i = 0; i < n; i++) if (u.nhsCode[i]) this.byKey.set(normaliseKey(u.nhsCode[i]), i);
     for (let i = 0; i < n; i++) this.byKey.set(normaliseKey(u.code[i]), i);
+    for (let i = 0; i < n; i++) this.byCode.set(u.code[i], i);
   }
 
   static fromBundle(bundle: Bundle): Geography {
@@ -131,14 +134,9 @@ export class Geography {
     return this.byKey.get(normaliseKey(key)) ?? -1;
   }
 
-  /** Index of the unit with this exact ONS code, or -1. */
+  /** Index of the unit with this exact ONS code, or -1 (one lookup of the code as written: no copy, no regex). */
   indexOfCode(code: string): number {
-    // Codes hold no stray spaces, so lower-casing is their whole normalisation: skips the regex per code when
-    // compiling thousands of them; anything else takes the full normalisation.
-    const quick = this.byKey.get(code.toLowerCase());
-    if (quick !== undefined && this.codes[quick] === code) return quick;
-    const i = this.byKey.get(normaliseKey(code)) ?? -1;
-    return i >= 0 && this.codes[i] === code ? i : -1;
+    return this.byCode.get(code) ?? -1;
   }
 
   neighbours(i: number): Uint16Array {
