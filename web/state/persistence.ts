@@ -65,7 +65,13 @@ export function createPersistence(session: Session, actions: Actions, notify: No
   };
   const saver = createAutosaver(250, (rec) => {
     lastSaved.set(rec);
-    void refresh();
+    // The record just written holds a scenario the engine made: it goes to the top of the list as it is, without
+    // reading every record back and checking each in the engine's worker again (at LSOA level that was tens of ms
+    // a record on each side, after every edit). A record not listed yet lists them all again.
+    const list = saved.get();
+    const k = list.findIndex((r) => r.id === rec.id);
+    if (k >= 0) saved.set([rec, ...list.slice(0, k), ...list.slice(k + 1)]);
+    else void refresh();
   });
   session.engine.subscribe((st) => st && saver.save(st.scenario));
 
