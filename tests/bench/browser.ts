@@ -19,10 +19,12 @@
  *
  * At LSOA level (in the first mode): the picker's switch to lsoa-2011, the first map after its reload, --lsoa-edits
  * paint-tool edits of a border LSOA timed as above (click → drawn is the app's share, against the same budget), and
- * the engine worker's heap where Chromium exposes it.
+ * the engine worker's heap (CDP in the worker's own target).
  *
  *   npx tsx tests/bench/browser.ts [--edits=40] [--loads=5] [--lsoa-edits=10] [--mode=both|prod|dev] [--pause=400] [--no-trace] [--no-build] [--profile]
  *   (E2E_GPU=0: --disable-gpu, software compositing on the page's main thread, as the e2e tests run)
+ *   --profile: the main thread's and the engine worker's CPU profiles and a trace over more LSOA edits (whose times
+ *   then count in the figures too: time with --profile is for finding where it goes, not for the budget)
  *
  * Writes artifacts/browser-bench.json and prints a summary. Budgets are reported, not asserted.
  */
@@ -33,7 +35,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ARTIFACTS, ROOT, jumpToUnit, launchChromium, startServer, waitReady } from '../e2e/helpers.ts';
 import { borderCcg } from '../e2e/realBundle.ts';
 import { mainThreadBreakdown, presentationTimes, threadBusy } from './trace.ts';
-import { profiled, type SelfTime } from './cpuProfile.ts';
+import { profiled, selfTimes, type SelfTime } from './cpuProfile.ts';
 
 const arg = (name: string, dflt: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
 const flag = (name: string) => process.argv.includes(`--${name}`);
@@ -182,33 +184,51 @@ async function instrument(page: Page, i: number, zoom: number): Promise<void> {
 }
 
 /**
- * Heap used by the engine worker (MB): CDP Runtime.getHeapUsage in the worker's own target, reached through the page's
- * session (auto-attach to its dedicated workers, messages relayed by Target.sendMessageToTarget). Null if not found.
+ * A CDP session in the engine worker's own target, reached through the page's session (auto-attach to its dedicated
+ * workers, messages relayed by Target.sendMessageToTarget): performance.memory and the page's profiler do not reach
+ * into workers. Null if the worker is not found.
  */
-async function workerHeapMb(page: Page): Promise<number | null> {
+async function engineWorkerCdp(page: Page): Promise<{ send<T>(method: string, params?: object): Promise<T>; close(): Promise<void> } | null> {
   const cdp = await page.context().newCDPSession(page);
-  try {
-    const sessions: { sessionId: string; url: string }[] = [];
-    cdp.on('Target.attachedToTarget', (e: { sessionId: string; targetInfo: { type: string; url: string } }) => {
-      if (e.targetInfo.type === 'worker') sessions.push({ sessionId: e.sessionId, url: e.targetInfo.url });
-    });
-    await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
-    const engine = sessions.find((w) => /engine\.worker/.test(w.url));
-    if (!engine) return null;
-    const reply = new Promise<number | null>((resolve) => {
-      const timer = setTimeout(() => resolve(null), 10_000);
-      cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
-        if (e.sessionId !== engine.sessionId) return;
-        const m = JSON.parse(e.message) as { id?: number; result?: { usedSize: number } };
-        if (m.id !== 1) return;
-        clearTimeout(timer);
-        resolve(m.result ? r1(m.result.usedSize / 1e6) : null);
-      });
-    });
-    await cdp.send('Target.sendMessageToTarget', { sessionId: engine.sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }) });
-    return await reply;
-  } finally {
+  const sessions: { sessionId: string; url: string }[] = [];
+  cdp.on('Target.attachedToTarget', (e: { sessionId: string; targetInfo: { type: string; url: string } }) => {
+    if (e.targetInfo.type === 'worker') sessions.push({ sessionId: e.sessionId, url: e.targetInfo.url });
+  });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  const engine = sessions.find((w) => /engine\.worker/.test(w.url));
+  if (!engine) {
     await cdp.detach().catch(() => undefined);
+    return null;
+  }
+  let next = 0;
+  const waiting = new Map<number, (m: { result?: unknown; error?: { message: string } }) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
+    if (e.sessionId !== engine.sessionId) return;
+    const m = JSON.parse(e.message) as { id?: number; result?: unknown; error?: { message: string } };
+    if (m.id !== undefined) waiting.get(m.id)?.(m);
+  });
+  return {
+    async send<T>(method: string, params: object = {}): Promise<T> {
+      const id = ++next;
+      const reply = new Promise<{ result?: unknown; error?: { message: string } }>((resolve) => waiting.set(id, resolve));
+      await cdp.send('Target.sendMessageToTarget', { sessionId: engine.sessionId, message: JSON.stringify({ id, method, params }) });
+      const m = await reply;
+      waiting.delete(id);
+      if (m.error) throw new Error(`${method}: ${m.error.message}`);
+      return m.result as T;
+    },
+    close: () => cdp.detach().catch(() => undefined),
+  };
+}
+
+/** Heap used by the engine worker (MB), by CDP Runtime.getHeapUsage in its own target; null if not reached. */
+async function workerHeapMb(page: Page): Promise<number | null> {
+  const w = await engineWorkerCdp(page);
+  if (!w) return null;
+  try {
+    return r1((await w.send<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize / 1e6);
+  } finally {
+    await w.close();
   }
 }
 
@@ -274,6 +294,16 @@ async function lsoaRun(browser: Browser, url: string, edits: number) {
       await browser.startTracing(page, { categories: ['__metadata', 'blink.user_timing', 'toplevel', 'disabled-by-default-devtools.timeline', 'v8', 'blink'] });
       const traced = await inEdits();
       const trace = await browser.stopTracing();
+      const worker = await engineWorkerCdp(page);
+      if (worker) {
+        await worker.send('Profiler.enable');
+        await worker.send('Profiler.setSamplingInterval', { interval: 200 });
+        await worker.send('Profiler.start');
+        await inEdits();
+        const { profile } = await worker.send<{ profile: Parameters<typeof selfTimes>[0] }>('Profiler.stop');
+        await worker.close();
+        printSelf(`LSOA edits (${edits} more): the engine worker's self time`, selfTimes(profile, 30));
+      }
       writeFileSync(`${ARTIFACTS}/browser-bench-lsoa-trace.json`, trace); // for DevTools' Performance panel
       const breakdown = mainThreadBreakdown(trace, spans(traced), 30);
       console.log(`\nLSOA edits (${edits} more, traced): main-thread self time by trace event from click to draw calls issued\n${breakdown.map((b) => `  ${String(b.ms).padStart(9)} ms  ${b.name}`).join('\n')}`);
@@ -443,12 +473,12 @@ for (const r of results) {
   console.log(`  click → the next animation frame after them (what the page itself can observe): p50 ${r.clickToPaintedMs.p50}, p95 ${r.clickToPaintedMs.p95} ms`);
   if (Number.isFinite(r.clickToPreviewFrameMs.p50)) console.log(`  a paint preview frame (before the worker answered) came first: p50 ${r.clickToPreviewFrameMs.p50}, p95 ${r.clickToPreviewFrameMs.p95} ms`);
   console.log(`  (a) click → state on the main thread: p50 ${r.a_clickToStateMs.p50}, p95 ${r.a_clickToStateMs.p95} ms (mouseup → state p50 ${r.mouseupToStateMs.p50}; in the worker: engine p50 ${r.workerEngineMs.p50} ms, patch ${r.workerPatchEncodeMs.p50} ms)`);
-  console.log(`  (b) state → painted frame: p50 ${r.b_stateToPaintedMs.p50}, p95 ${r.b_stateToPaintedMs.p95} ms (of which painter + panels JS p50 ${r.stateToPanelsDoneMs.p50} ms; MapLibre render JS p50 ${r.mapLibreRenderJsPerFrameMs.p50} ms/frame, ${r.mapLibreFramesPerEdit} frames/edit)`);
+  console.log(`  (b) state → painted frame: p50 ${r.b_stateToPaintedMs.p50}, p95 ${r.b_stateToPaintedMs.p95} ms (the panels updated p50 ${r.stateToPanelsDoneMs.p50} ms after the state, a frame behind the map; MapLibre render JS p50 ${r.mapLibreRenderJsPerFrameMs.p50} ms/frame, ${r.mapLibreFramesPerEdit} frames/edit)`);
   console.log(`  draw calls issued → on screen: an edit's frame p50 ${r.editDrawnToPresentedMs.p50} ms; a repaint of the unchanged map ${r.unchangedFrameDrawnToPresentedMs} ms; of the background layer alone ${r.backgroundOnlyFrameDrawnToPresentedMs} ms (the software-GL floor of a 1440×900 page with a WebGL map); click → labels settled (JS) p50 ${r.clickToSettledMs.p50}, p95 ${r.clickToSettledMs.p95} ms`);
   console.log(`  first map on screen ${r.firstMapOnScreenMs} ms after navigation, median of ${r.firstMapOnScreenEachLoadMs.length} loads (${r.firstMapOnScreenEachLoadMs.join(', ')}; budget 1500; the page's next animation frame after its draw calls at ${r.firstMapNextAnimationFrameMs} ms; medians: ${Object.entries(r.firstPaintStepsMs).map(([k, v]) => `${k} ${v}`).join(', ')}); main-thread tasks > 50 ms within click → painted: ${r.longTasksOver50msInEdits}${r.longTasksOver50msInEdits ? ` (longest ${r.longestInEditMs} ms)` : ''}, elsewhere in the loop (choosing the target): ${r.longTasksOver50msBetweenEdits}${r.longTasksOver50msBetweenEdits ? ` (longest ${r.longestTaskMs} ms)` : ''}`);
   if (r.lsoa) {
     const l = r.lsoa;
-    console.log(`  LSOA level (${l.units} units, ${l.edits} paint edits of ${l.lsoa}, ${l.lsoaPopulation} people): click → draw calls issued (app's share) p50 ${l.clickToDrawnMs.p50}, p95 ${l.clickToDrawnMs.p95} ms (budget 50); click → next animation frame p50 ${l.clickToPaintedMs.p50}, p95 ${l.clickToPaintedMs.p95} ms; (a) click → state p50 ${l.a_clickToStateMs.p50} ms (engine ${l.workerEngineMs.p50} ms, patch ${l.workerPatchEncodeMs.p50} ms); (b) state → painted p50 ${l.b_stateToPaintedMs.p50} ms (painter + panels JS p50 ${l.stateToPanelsDoneMs.p50} ms); settled p50 ${l.clickToSettledMs.p50} ms; long tasks in edits ${l.longTasksOver50msInEdits}${l.longTasksOver50msInEdits ? ` (longest ${l.longestInEditMs} ms)` : ''}; MapLibre render JS p50 ${l.renderJsMsPerFrame.p50}, p95 ${l.renderJsMsPerFrame.p95} ms/frame, ${l.framesPerEdit} frames/edit`);
+    console.log(`  LSOA level (${l.units} units, ${l.edits} paint edits of ${l.lsoa}, ${l.lsoaPopulation} people): click → draw calls issued (app's share) p50 ${l.clickToDrawnMs.p50}, p95 ${l.clickToDrawnMs.p95} ms (budget 50); click → next animation frame p50 ${l.clickToPaintedMs.p50}, p95 ${l.clickToPaintedMs.p95} ms; (a) click → state p50 ${l.a_clickToStateMs.p50} ms (engine ${l.workerEngineMs.p50} ms, patch ${l.workerPatchEncodeMs.p50} ms); (b) state → painted p50 ${l.b_stateToPaintedMs.p50} ms (panels updated p50 ${l.stateToPanelsDoneMs.p50} ms after the state, a frame behind the map); settled p50 ${l.clickToSettledMs.p50} ms; long tasks in edits ${l.longTasksOver50msInEdits}${l.longTasksOver50msInEdits ? ` (longest ${l.longestInEditMs} ms)` : ''}; MapLibre render JS p50 ${l.renderJsMsPerFrame.p50}, p95 ${l.renderJsMsPerFrame.p95} ms/frame, ${l.framesPerEdit} frames/edit`);
     console.log(`  LSOA first map: ${l.firstMapNextAnimationFrameMs} ms after the reload's navigation (engine init ${l.firstPaintStepsMs.engineInit} ms, map loaded ${l.firstPaintStepsMs.mapLoaded} ms); picker click → reload ${l.pickerClickToReloadMs} ms; heap used: engine worker ${l.workerHeapUsedMb ?? 'not exposed'} MB, page ${l.pageHeapUsedMb} MB`);
   }
   if (r.threadBusyMsPerEdit) console.log(`  busy ms per edit (traced; includes choosing the target in the select) by thread: ${Object.entries(r.threadBusyMsPerEdit).map(([k, v]) => `${k} ${v}`).join(', ')}`);
