@@ -54,12 +54,16 @@ function sameTyped(a: TypedArray, b: TypedArray): boolean {
  */
 const BY_IDENTITY = new Set(['scenario']);
 
-function byElementIdentity(prev: readonly unknown[], next: readonly unknown[]): Enc {
+/** An array by element: each element of `next` as the index of the first element of `prev` with the same key, or itself. */
+function byElement(prev: readonly unknown[], next: readonly unknown[], key: (x: unknown) => unknown): Enc {
   const at = new Map<unknown, number>();
-  prev.forEach((x, k) => at.has(x) || at.set(x, k));
+  prev.forEach((x, k) => {
+    const t = key(x);
+    if (!at.has(t)) at.set(t, k);
+  });
   let same = prev.length === next.length;
   const a = next.map((x, k) => {
-    const j = at.get(x);
+    const j = at.get(key(x));
     if (j === undefined) {
       same = false;
       return [x] as [unknown];
@@ -69,6 +73,8 @@ function byElementIdentity(prev: readonly unknown[], next: readonly unknown[]): 
   });
   return same ? SAME : { a };
 }
+
+const identity = (x: unknown) => x;
 
 /** Worker side. `json` memoises JSON text per object (objects are immutable once sent). */
 export function createEncoder() {
@@ -86,23 +92,7 @@ export function createEncoder() {
     if (isTyped(next)) return isTyped(prev) && sameTyped(prev, next) ? SAME : { v: next.slice() };
     if (Array.isArray(next) && Array.isArray(prev) && depth > 0) {
       if (next.every(isPrimitive)) return prev.length === next.length && next.every((x, k) => x === prev[k]) ? SAME : { v: next };
-      if (byIdentity) return byElementIdentity(prev, next);
-      const at = new Map<string, number>();
-      prev.forEach((x, k) => {
-        const t = json(x);
-        if (!at.has(t)) at.set(t, k);
-      });
-      let same = prev.length === next.length;
-      const a = next.map((x, k) => {
-        const j = at.get(json(x));
-        if (j === undefined) {
-          same = false;
-          return [x] as [unknown];
-        }
-        if (j !== k) same = false;
-        return j;
-      });
-      return same ? SAME : { a };
+      return byElement(prev, next, byIdentity ? identity : json);
     }
     if (isPlain(next) && isPlain(prev) && depth > 0) {
       const o: Record<string, Enc> = {};
