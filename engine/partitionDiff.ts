@@ -59,7 +59,7 @@ function groupOfUnits(geo: Geography, groups: readonly GroupRef[], label: string
   groups.forEach((g, gi) => {
     for (const code of g.units) {
       const u = geo.indexOfCode(code);
-      if (u < 0) throw new Error(`${label}: unknown CCG code "${code}" in "${g.name}"`);
+      if (u < 0) throw new Error(`${label}: unknown ${geo.noun.one} code "${code}" in "${g.name}"`);
       of[u] = gi;
     }
   });

@@ -6,6 +6,7 @@
 import type { Geography } from '../geography.ts';
 import type { ScenarioV1 } from '../scenario.ts';
 import { quoted, type ImportIssue } from '../errors.ts';
+import { withArticle } from '../article.ts';
 import { parseCsvRows } from './csvRows.ts';
 import { csvTable, type ProvenanceSource } from './provenance.ts';
 import { matchUnit } from './matchUnit.ts';
@@ -23,7 +24,7 @@ export const ASSIGNMENT_COLUMNS = [
   'atypical_reason',
 ] as const;
 
-export type CsvGeography = Pick<Geography, 'unitSet' | 'n' | 'codes' | 'nhsCodes' | 'names' | 'population' | 'find'>;
+export type CsvGeography = Pick<Geography, 'unitSet' | 'noun' | 'n' | 'codes' | 'nhsCodes' | 'names' | 'population' | 'find'>;
 
 /** The columns above, then `source` and `attribution` (provenance.ts), which the importer ignores. */
 export function exportAssignmentsCsv(s: ScenarioV1, geo: CsvGeography & { bundle: ProvenanceSource }): string {
@@ -80,7 +81,7 @@ export function importAssignmentsCsv(text: string, geo: CsvGeography, opts: CsvI
   const unitCol = pick(keys, UNIT_HEADERS);
   const systemCol = pick(keys, SYSTEM_HEADERS, [unitCol]);
   if (unitCol < 0 || systemCol < 0) {
-    const missing = [unitCol < 0 ? 'a CCG column (ccg_code, code, ccg, name …)' : '', systemCol < 0 ? 'a system column (system_id, system, group, stp …)' : '']
+    const missing = [unitCol < 0 ? `${withArticle(geo.noun.one)} column (ccg_code, code, ccg, name …)` : '', systemCol < 0 ? 'a system column (system_id, system, group, stp …)' : '']
       .filter(Boolean)
       .join(' and ');
     // A header can be thousands of columns, or one huge cell: name a few, each cut short.
@@ -101,12 +102,12 @@ export function importAssignmentsCsv(text: string, geo: CsvGeography, opts: CsvI
     const unitValue = cell(fields, unitCol);
     const system = cell(fields, systemCol);
     if (unitValue === '') {
-      issues.push({ line, message: `no CCG given in column ${column(header.fields[unitCol])}` });
+      issues.push({ line, message: `no ${geo.noun.one} given in column ${column(header.fields[unitCol])}` });
       continue;
     }
     const unit = matchUnit(geo, unitValue);
     if (unit < 0) {
-      issues.push({ line, message: `no CCG matches ${quoted(unitValue)}` });
+      issues.push({ line, message: `no ${geo.noun.one} matches ${quoted(unitValue)}` });
       continue;
     }
     if (system === '') {

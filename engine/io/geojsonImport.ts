@@ -14,7 +14,7 @@ import { parseJsonForImport } from './parseJsonForImport.ts';
 import { importAssignmentsCsv, type CsvGeography } from './csv.ts';
 import { validateScenario, type ValidationGeography } from './validate.ts';
 
-export type GeoJsonGeography = Pick<Geography, 'unitSet' | 'n' | 'codes' | 'names' | 'find'>;
+export type GeoJsonGeography = Pick<Geography, 'unitSet' | 'noun' | 'n' | 'codes' | 'names' | 'find'>;
 /** What `importAny` needs: satisfied by `Geography`. */
 export type ImportGeography = CsvGeography & GeoJsonGeography & ValidationGeography;
 
@@ -95,15 +95,15 @@ export function importUnitsGeoJson(input: unknown, geo: GeoJsonGeography, opts: 
   features.forEach((f, k) => {
     const path = `features[${k}]`;
     if (!isObj(f) || f.type !== 'Feature') return issues.push({ path, message: 'not a GeoJSON Feature' });
-    if (!isObj(f.properties)) return issues.push({ path: `${path}.properties`, message: 'missing: no CCG code and no group' });
+    if (!isObj(f.properties)) return issues.push({ path: `${path}.properties`, message: `missing: no ${geo.noun.one} code and no group` });
     const props = f.properties;
     const codeKey = UNIT_CODE_PROPERTIES.map((c) => keyLike(props, c)).find((c) => c !== undefined && asText(props[c]) !== '');
     const codeValue = codeKey !== undefined ? asText(props[codeKey]) : asText(f.id);
     if (codeValue === '') {
-      return issues.push({ path: `${path}.properties`, message: `no CCG code (expected one of ${UNIT_CODE_PROPERTIES.slice(0, 3).join(', ')} …)` });
+      return issues.push({ path: `${path}.properties`, message: `no ${geo.noun.one} code (expected one of ${UNIT_CODE_PROPERTIES.slice(0, 3).join(', ')} …)` });
     }
     const unit = matchUnit(geo, codeValue);
-    if (unit < 0) return issues.push({ path: `${path}.${codeKey !== undefined ? `properties.${codeKey}` : 'id'}`, message: `no CCG matches ${quoted(codeValue)}` });
+    if (unit < 0) return issues.push({ path: `${path}.${codeKey !== undefined ? `properties.${codeKey}` : 'id'}`, message: `no ${geo.noun.one} matches ${quoted(codeValue)}` });
     const groupKey = keyLike(props, group!) ?? group!;
     const system = asText(props[groupKey]);
     if (system === '') return issues.push({ path: `${path}.properties.${groupKey}`, message: `no group value for ${geo.codes[unit]}` });
