@@ -1,14 +1,14 @@
-/** A command in words, for the undo / redo buttons ("Undo: assign 2 CCGs to Kent and Medway"). */
+/** A command in words, for the undo / redo buttons ("Undo: assign 2 CCGs to Kent and Medway", "… 2 LSOAs …"). */
 import type { Command } from '../engine/commands.ts';
 import type { ScenarioV1 } from '../engine/scenario.ts';
 import type { Geography } from '../engine/geography.ts';
 
-const n = (k: number, one: string) => `${k} ${one}${k === 1 ? '' : 's'}`;
+const n = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
 
 export function describeCommand(cmd: Command, s: ScenarioV1, geo: Geography): string {
   const sys = (id: string) => s.systems.find((g) => g.id === id)?.name ?? id;
   const org = (id: string) => s.organisations.find((g) => g.id === id)?.name ?? id;
-  const units = (codes: string[]) => (codes.length === 1 ? geo.names[geo.indexOfCode(codes[0])] ?? codes[0] : n(codes.length, 'CCG'));
+  const units = (codes: string[]) => (codes.length === 1 ? geo.names[geo.indexOfCode(codes[0])] ?? codes[0] : n(codes.length, geo.noun.one, geo.noun.many));
   switch (cmd.op) {
     case 'assignUnits': return `assign ${units(cmd.units)} to ${sys(cmd.system)}`;
     case 'newSystem': return `new system ${cmd.name}`;
