@@ -16,6 +16,9 @@ export function formatShort(n: number): string {
   return formatCount(n);
 }
 
+/** (3, 'CCG') → "3 CCGs", (1, 'CCG part', 'CCG parts') → "1 CCG part". */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
 /** 0.8523 → "85.2%". */
 export function formatShare(x: number): string {
   return `${(x * 100).toFixed(1)}%`;

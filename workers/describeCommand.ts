@@ -2,22 +2,22 @@
 import type { Command } from '../engine/commands.ts';
 import type { ScenarioV1 } from '../engine/scenario.ts';
 import type { Geography } from '../engine/geography.ts';
+import { plural } from '../engine/format.ts';
 
-const n = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
 
 export function describeCommand(cmd: Command, s: ScenarioV1, geo: Geography): string {
   const sys = (id: string) => s.systems.find((g) => g.id === id)?.name ?? id;
   const org = (id: string) => s.organisations.find((g) => g.id === id)?.name ?? id;
-  const units = (codes: string[]) => (codes.length === 1 ? geo.names[geo.indexOfCode(codes[0])] ?? codes[0] : n(codes.length, geo.noun.one, geo.noun.many));
+  const units = (codes: string[]) => (codes.length === 1 ? geo.names[geo.indexOfCode(codes[0])] ?? codes[0] : plural(codes.length, geo.noun.one, geo.noun.many));
   switch (cmd.op) {
     case 'assignUnits': return `assign ${units(cmd.units)} to ${sys(cmd.system)}`;
     case 'newSystem': return `new system ${cmd.name}`;
-    case 'mergeSystems': return `merge ${n(cmd.systems.length, 'system')}`;
+    case 'mergeSystems': return `merge ${plural(cmd.systems.length, 'system')}`;
     case 'renameSystem': return `rename ${sys(cmd.system)}`;
     case 'setLocked': return `${cmd.locked ? 'lock' : 'unlock'} ${sys(cmd.system)}`;
     case 'setAtypical': return `${cmd.reason ? 'mark' : 'unmark'} ${sys(cmd.system)} atypical`;
     case 'removeEmptySystems': return 'remove empty systems';
-    case 'mergeOrganisations': return `merge ${n(cmd.organisations.length, 'organisation')}`;
+    case 'mergeOrganisations': return `merge ${plural(cmd.organisations.length, 'organisation')}`;
     case 'oneOrganisationPerSystem': return cmd.system === 'all' ? 'one CCG per ICS everywhere' : `one CCG per ICS in ${sys(cmd.system)}`;
     case 'splitOrganisation': return `split ${org(cmd.organisation)}`;
     case 'moveUnitsToOrganisation': return `move ${units(cmd.units)} to ${org(cmd.organisation)}`;

@@ -31,7 +31,7 @@ import { exportAssignmentsCsv } from '../engine/io/csv.ts';
 import { exportGeoJson } from '../engine/io/geojsonExport.ts';
 import { exportMetricsCsv } from '../engine/io/metricsCsv.ts';
 import { withProvenance } from '../engine/io/provenance.ts';
-import { formatShort } from '../engine/format.ts';
+import { formatShort, plural } from '../engine/format.ts';
 import { normaliseKey } from '../engine/geography.ts';
 import type { ExportLevel } from '../engine/io/geojsonExport.ts';
 import type { GroupMetrics } from '../engine/metrics.ts';
@@ -55,7 +55,6 @@ interface Entry {
   label: string;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'scenario';
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
