@@ -41,14 +41,14 @@ export function meshFeatures(ix: TopologyIndex, m: MeshArcs): FeatureCollection<
 
 const differ = (g: ArrayLike<number>, l: number, r: number) => g[l] !== g[r] || g[l] === UNASSIGNED;
 
+/** The BORDER_SYSTEM / BORDER_ORGANISATION bits of mesh arc `k`. */
+const bitsOf = (m: MeshArcs, k: number, unitSystem: ArrayLike<number>, unitOrganisation: ArrayLike<number>) =>
+  (differ(unitSystem, m.left[k], m.right[k]) ? BORDER_SYSTEM : 0) | (differ(unitOrganisation, m.left[k], m.right[k]) ? BORDER_ORGANISATION : 0);
+
 /** BORDER_SYSTEM / BORDER_ORGANISATION bits per mesh arc. */
 export function borderBits(m: MeshArcs, unitSystem: ArrayLike<number>, unitOrganisation: ArrayLike<number>): Uint8Array {
   const out = new Uint8Array(m.arc.length);
-  for (let k = 0; k < out.length; k++) {
-    const l = m.left[k];
-    const r = m.right[k];
-    out[k] = (differ(unitSystem, l, r) ? BORDER_SYSTEM : 0) | (differ(unitOrganisation, l, r) ? BORDER_ORGANISATION : 0);
-  }
+  for (let k = 0; k < out.length; k++) out[k] = bitsOf(m, k, unitSystem, unitOrganisation);
   return out;
 }
 
@@ -89,11 +89,7 @@ export class BorderBitsTracker {
       const { m, bits } = this;
       for (let i = 0; i < n; i++) {
         if (this.system[i] === unitSystem[i] && this.organisation[i] === unitOrganisation[i]) continue;
-        for (let p = this.offsets[i]; p < this.offsets[i + 1]; p++) {
-          const k = this.arcs[p];
-          const l = m.left[k], r = m.right[k];
-          bits[k] = (differ(unitSystem, l, r) ? BORDER_SYSTEM : 0) | (differ(unitOrganisation, l, r) ? BORDER_ORGANISATION : 0);
-        }
+        for (let p = this.offsets[i]; p < this.offsets[i + 1]; p++) bits[this.arcs[p]] = bitsOf(m, this.arcs[p], unitSystem, unitOrganisation);
       }
     }
     this.system = unitSystem.slice();
