@@ -85,9 +85,10 @@ export class RecomChain {
    * ReCom, the two systems redrawn; merge, the label kept and the label freed; split, the label kept and the new one.
    */
   lastMove: Move = 'none';
-  /** The two systems of the edge `drawPair` drew last. */
+  /** The two systems of the edge `drawPair` drew last, and their population. */
   private pairA = -1;
   private pairB = -1;
+  private pairTotal = 0;
   lastA = -1;
   lastB = -1;
   readonly merged: Uint32Array;
@@ -204,12 +205,16 @@ export class RecomChain {
     return this.recomStep();
   }
 
-  /** Draws a cut edge as `drawEdge` does and sets `pairA`, `pairB` to its two systems; -1 when there is none. */
+  /**
+   * Draws a cut edge as `drawEdge` does and sets `pairA`, `pairB` to its two systems and `pairTotal` to their
+   * population; -1 when there is none.
+   */
   private drawPair(): number {
     const e = this.drawEdge();
     if (e >= 0) {
       this.pairA = this.assignment[this.graph.edgeA[e]];
       this.pairB = this.assignment[this.graph.edgeB[e]];
+      this.pairTotal = this.districtPop[this.pairA] + this.districtPop[this.pairB];
     }
     return e;
   }
@@ -217,25 +222,19 @@ export class RecomChain {
   private recomStep(): boolean {
     const e = this.drawPair();
     if (e < 0) return this.reject();
-    const g = this.graph;
-    const a = this.pairA;
-    const b = this.pairB;
-    const total = this.districtPop[a] + this.districtPop[b];
+    const { pairA: a, pairB: b, pairTotal: total } = this;
     const { min, max } = this.band;
     if (total < 2 * min || total > 2 * max) return this.reject();
-    return this.cutTree(this.region(g.edgeA[e], a, b), total, a, b, 'recom');
+    return this.cutTree(this.region(this.graph.edgeA[e], a, b), total, a, b, 'recom');
   }
 
   private mergeStep(): boolean {
     if (this.count <= this.countRange.min) return this.reject();
     const e = this.drawPair();
     if (e < 0) return this.reject();
-    const g = this.graph;
-    const a = this.pairA;
-    const b = this.pairB;
-    const total = this.districtPop[a] + this.districtPop[b];
+    const { pairA: a, pairB: b, pairTotal: total } = this;
     if (total > this.band.max) return this.reject();
-    const count = this.region(g.edgeA[e], a, b);
+    const count = this.region(this.graph.edgeA[e], a, b);
     const keep = this.districtPop[a] >= this.districtPop[b] ? a : b;
     const drop = keep === a ? b : a;
     for (let h = 0; h < count; h++) this.assignment[this.merged[h]] = keep;
