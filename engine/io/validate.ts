@@ -176,12 +176,24 @@ class Seen {
   readonly paths: string[] = [];
   readonly group: Int32Array;
   readonly k: Int32Array;
+  /** The units marked, so `forget` clears just those. */
+  private readonly marked: number[] = [];
   constructor(n: number) {
     this.group = new Int32Array(n).fill(-1);
     this.k = new Int32Array(n);
   }
+  mark(i: number, group: number, k: number): void {
+    this.group[i] = group;
+    this.k[i] = k;
+    this.marked.push(i);
+  }
   where(i: number): string {
     return `${this.paths[this.group[i]]}[${this.k[i]}]`;
+  }
+  /** Unmarks every unit marked so far (collaborations: a unit once in each, but in any number of them). */
+  forget(): void {
+    for (const i of this.marked) this.group[i] = -1;
+    this.marked.length = 0;
   }
 }
 
@@ -207,8 +219,7 @@ function readUnits(raw: unknown, path: string, geo: ValidationGeography, issues:
       issues.add(`${path}[${k}]`, `${code} is also in ${issues.at(seen.where(i))}`);
       continue;
     }
-    seen.group[i] = at;
-    seen.k[i] = k;
+    seen.mark(i, at, k);
     units.push(code as string);
   }
   return units;
@@ -271,6 +282,7 @@ function readCollaborations(raw: unknown, geo: ValidationGeography, issues: Issu
     return [];
   }
   const ids = new Map<string, string>();
+  const seen = new Seen(geo.codes.length);
   return raw.map((c, k): CollaborationDef => {
     const path = `collaborations[${k}]`;
     if (!isObj(c)) {
@@ -281,9 +293,10 @@ function readCollaborations(raw: unknown, geo: ValidationGeography, issues: Issu
     if (typeof c.name !== 'string') issues.add(`${path}.name`, `expected a string, got ${kindOf(c.name)}`);
     issues.addRules(path, [collaborationKindIssue(c.kind), collaborationStatusIssue(c.status), ...servicesIssues(c.services)]);
     const services: unknown[] = Array.isArray(c.services) ? c.services : [];
-    // A CCG appears once per collaboration, but may be in many collaborations: a fresh `seen` for each.
-    const units = readUnits(c.units, `${path}.units`, geo, issues, new Seen(geo.codes.length));
-    if (Array.isArray(c.units) && c.units.length === 0) issues.add(`${path}.units`, 'a collaboration needs at least one CCG');
+    // A unit appears once per collaboration, but may be in many collaborations.
+    seen.forget();
+    const units = readUnits(c.units, `${path}.units`, geo, issues, seen);
+    if (Array.isArray(c.units) && c.units.length === 0) issues.add(`${path}.units`, `a collaboration needs at least one ${geo.noun.one}`);
     return {
       id,
       name: String(c.name ?? ''),
