@@ -21,6 +21,13 @@ afterAll(async () => {
   await app?.close();
 });
 
+/** The units the outline layer's source holds, with how each is outlined. */
+const outlined = (page: Page) => page.evaluate(async () => {
+  type Src = { getData(): Promise<{ features: { properties: { unit: number; kind: string } }[] }> };
+  const m = (window as unknown as { __footprints: { map: { getSource(id: string): Src } } }).__footprints.map;
+  return (await m.getSource('unit-outlines').getData()).features.map((f) => [f.properties.unit, f.properties.kind]);
+});
+
 describe('the map at 1400×900', { timeout: 180_000 }, () => {
   it('labels all 42 systems at the first view', async () => {
     await mapIdle(page);
@@ -78,6 +85,11 @@ describe('the map at 1400×900', { timeout: 180_000 }, () => {
     expect(text).toContain(kent.name);
     expect(text).toContain(bundle.units.name[i]); // its own organisation in STP 2019
     expect(await page.getAttribute('#unit-tip', 'data-unit')).toBe(String(i));
+    // Outlined from the source of outlined units only (web/map/outlines.ts): the selection, and this unit as hovered
+    // unless it is selected (a selected unit keeps its heavier outline).
+    const selected = await hook(page, (h) => [...h.selection]);
+    const want = [...selected.map((u) => [u, 'sel']), ...(selected.includes(i) ? [] : [[i, 'hover']])];
+    await expect.poll(async () => (await outlined(page)).sort()).toEqual(want.sort());
   });
 
   it('says the same on keyboard focus: arrows on the map show the CCG moved to', async () => {
@@ -90,6 +102,7 @@ describe('the map at 1400×900', { timeout: 180_000 }, () => {
     await expect.poll(() => page.getAttribute('#unit-tip', 'data-unit')).toBe(String(sel));
     expect(await page.isVisible('#unit-tip')).toBe(true);
     expect(await page.textContent('#unit-tip')).toContain(formatCount(bundle.units.population[sel]));
+    await expect.poll(() => outlined(page)).toEqual([[sel, 'sel']]);
   });
 
   it('has a colour key naming every system with its fill colour', async () => {

@@ -4,11 +4,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createPropertyExpression, latest } from '@maplibre/maplibre-gl-style-spec';
-import { ARC_WIDTHS, arcLineWidth, type ArcLine } from '../../web/map/borderStyle.ts';
+import { ARC_COLOURS, ARC_WIDTHS, arcLineWidth, solidArcLine, type ArcLine } from '../../web/map/borderStyle.ts';
 import { BORDER_ORGANISATION, BORDER_SYSTEM } from '../../workers/api.ts';
 
 const KINDS: ArcLine[] = ['ccg', 'organisation', 'system'];
-const spec = (latest as unknown as { paint_line: Record<string, unknown> }).paint_line['line-width'];
+const paintLine = (latest as unknown as { paint_line: Record<string, unknown> }).paint_line;
+const spec = paintLine['line-width'];
+
+/** A line paint expression as MapLibre evaluates it, by zoom and the arc's bits. */
+function evaluator(expression: unknown[], property: 'line-width' | 'line-color') {
+  const parsed = createPropertyExpression(expression, property, paintLine[property] as never);
+  if (parsed.result !== 'success') throw new Error(`${property}: ${parsed.value.map((e) => e.message).join('; ')}`);
+  const ex = parsed.value;
+  return (zoom: number, b: number | undefined) =>
+    ex.evaluate({ zoom } as never, { type: 'LineString', properties: {}, geometry: [] } as never, b === undefined ? {} : { b });
+}
 
 function widthOf(kind: ArcLine) {
   const parsed = createPropertyExpression(arcLineWidth(kind), 'line-width', spec as never);
@@ -46,5 +56,29 @@ describe('border mesh line widths', () => {
       expect(width[k](7, b)).toBeCloseTo((w5 + w9) / 2);
       expect(width[k](11, b)).toBeCloseTo(w9);
     }
+  });
+});
+
+describe('the one layer of solid lines (white unit lines and system borders)', () => {
+  const width = evaluator(solidArcLine().width, 'line-width');
+  const colour = evaluator(solidArcLine().colour, 'line-color');
+  const single = Object.fromEntries(KINDS.map((k) => [k, widthOf(k)])) as Record<ArcLine, ReturnType<typeof widthOf>>;
+
+  it('draws the system border or the unit line exactly as their own expressions do, and nothing on an organisation border', () => {
+    for (const b of [undefined, 0, BORDER_SYSTEM, BORDER_ORGANISATION, BORDER_SYSTEM | BORDER_ORGANISATION]) {
+      for (const zoom of [4, 5, 6.5, 9, 12]) {
+        expect(width(zoom, b), `b=${b} zoom ${zoom}`).toBeCloseTo(single.system(zoom, b) + single.ccg(zoom, b));
+      }
+    }
+    expect(width(7, BORDER_ORGANISATION)).toBe(0);
+  });
+
+  it('is dark on system borders and white elsewhere', () => {
+    const css = (c: { r: number; g: number; b: number; a: number }) => [c.r, c.g, c.b, c.a].map((x) => Math.round(x * 255));
+    const dark = css(colour(7, BORDER_SYSTEM) as never);
+    expect(css(colour(7, BORDER_SYSTEM | BORDER_ORGANISATION) as never)).toEqual(dark);
+    expect(dark).toEqual([0x1f, 0x29, 0x37, 255]);
+    expect(css(colour(7, 0) as never)[0]).toBe(Math.round(0.9 * 255)); // white at 0.9, premultiplied
+    expect(ARC_COLOURS.ccg).toMatch(/255, 255, 255/);
   });
 });

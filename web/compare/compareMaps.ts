@@ -12,6 +12,7 @@ import { NO_COLOUR, type CompareSide, type Init } from '../../workers/api.ts';
 import { createMapView, geojsonSource, FONT, LAYERS, SOURCES } from '../map/mapView.ts';
 import { createZoomer } from '../map/zoom.ts';
 import { h, fill } from '../dom.ts';
+import { outlines } from '../map/outlines.ts';
 
 const MARKERS = 'cmp-markers';
 /** The marked CCGs' and the focused CCG's own features: pattern and wide lines over all 191 at width 0 would cost every frame. */
@@ -78,7 +79,7 @@ function whenIdle(map: MlMap): Promise<void> {
 
 function addDiffLayers(map: MlMap): void {
   for (const id of [MARKERS, MARKED, FOCUSED]) map.addSource(id, { type: 'geojson', data: EMPTY });
-  map.addLayer({ id: DIFF.fill, type: 'fill', source: MARKED, paint: { 'fill-pattern': 'hatch' } }, LAYERS.unitsLine);
+  map.addLayer({ id: DIFF.fill, type: 'fill', source: MARKED, paint: { 'fill-pattern': 'hatch' } }, LAYERS.firstLine);
   map.addLayer({
     id: DIFF.casing, type: 'line', source: MARKED, layout: { 'line-join': 'round' },
     paint: { 'line-color': '#ffffff', 'line-width': 7 },
@@ -135,10 +136,7 @@ export async function createCompareMaps(containers: [HTMLElement, HTMLElement], 
   let hovered: number | null = null;
   const setHover = (i: number | null) => {
     if (i === hovered) return;
-    for (const map of maps) {
-      if (hovered !== null) map.setFeatureState({ source: SOURCES.units, id: hovered }, { hover: false });
-      if (i !== null) map.setFeatureState({ source: SOURCES.units, id: i }, { hover: true });
-    }
+    for (const map of maps) outlines(map).set('hover', i === null ? [] : [i]);
     hovered = i;
   };
   const tips = containers.map((c) => {

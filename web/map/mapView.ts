@@ -7,7 +7,7 @@ import { Map as MapLibreMap, NavigationControl, prewarm, ScaleControl, setWorker
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Init } from '../../workers/api.ts';
-import { arcLineWidth } from './borderStyle.ts';
+import { arcLineWidth, solidArcLine } from './borderStyle.ts';
 import { MAP_MAXZOOM, TILE_MAXZOOM, unitTileMaxzoom } from './tileZoom.ts';
 import { fillByColourIndex } from './palette.ts';
 
@@ -20,13 +20,15 @@ export const FONT = ['Liberation Sans', 'DejaVu Sans', 'Arial', 'sans-serif'];
 
 export const LAYERS = {
   unitsFill: 'units-fill',
-  unitsLine: 'units-line',
+  /** The first line layer: what lies under every line (hatches) is added below it. */
+  firstLine: 'org-line',
   orgLine: 'org-line',
   sysLine: 'sys-line',
   /** The border mesh (Init.arcs) switched on per arc by feature state `b` (State.borders bits). */
   orgArcs: 'org-arcs',
-  sysArcs: 'sys-arcs',
-  /** Selected, paint preview and hover outlines (by feature state `sel`, `paint`, `hover`). */
+  /** White lines between units and system borders (solid, by feature state `b`). */
+  arcLines: 'arc-lines',
+  /** Selected, paint preview and hover outlines (the `outlines` source, outlines.ts). */
   outline: 'units-outline',
   selectedFill: 'units-selected-fill',
   collab: 'collab-line',
@@ -52,6 +54,8 @@ export const SOURCES = {
   arcs: 'border-arcs',
   /** The selected units only (their hatch): a full-map pattern layer at opacity 0 would cost every frame. */
   selection: 'selection',
+  /** The outlined units only: selected, previewed by a paint stroke, under the pointer (outlines.ts). */
+  outlines: 'unit-outlines',
   labels: 'system-labels',
   /** Callout points and leader lines, made from the labels (paintState.ts). */
   callouts: 'system-callouts',
@@ -71,6 +75,7 @@ function style(init: Init): StyleSpecification {
       [SOURCES.orgBorders]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: EMPTY as unknown as GeoJSON.FeatureCollection },
       [SOURCES.arcs]: { type: 'geojson', maxzoom: unitZoom, data: init.arcs as GeoJSON.FeatureCollection },
       [SOURCES.selection]: { type: 'geojson', maxzoom: unitZoom, data: EMPTY as unknown as GeoJSON.FeatureCollection },
+      [SOURCES.outlines]: { type: 'geojson', maxzoom: unitZoom, data: EMPTY as unknown as GeoJSON.FeatureCollection },
       [SOURCES.labels]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: EMPTY as unknown as GeoJSON.FeatureCollection },
       [SOURCES.callouts]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: EMPTY as unknown as GeoJSON.FeatureCollection },
       [SOURCES.collabs]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: EMPTY as unknown as GeoJSON.FeatureCollection },
@@ -87,13 +92,6 @@ function style(init: Init): StyleSpecification {
           'fill-color': fillByColourIndex() as never,
           'fill-opacity': ['case', ['boolean', ['feature-state', 'sel'], false], 1, 0.88],
         },
-      },
-      {
-        id: LAYERS.unitsLine,
-        type: 'line',
-        // From the border mesh: each shared border once, and only where no organisation or system border is drawn.
-        source: SOURCES.arcs,
-        paint: { 'line-color': '#ffffff', 'line-width': arcLineWidth('ccg') as never, 'line-opacity': 0.9 },
       },
       {
         id: LAYERS.orgLine,
@@ -119,14 +117,13 @@ function style(init: Init): StyleSpecification {
         paint: { 'line-color': '#1f2937', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1.8, 9, 4] },
       },
       {
-        id: LAYERS.sysArcs,
+        // From the border mesh, each shared border once: the white line between units and the system border in one
+        // layer (borderStyle.ts), above the organisation borders it covers.
+        id: LAYERS.arcLines,
         type: 'line',
         source: SOURCES.arcs,
         layout: { 'line-join': 'round', 'line-cap': 'round' },
-        paint: {
-          'line-color': '#1f2937',
-          'line-width': arcLineWidth('system') as never,
-        },
+        paint: { 'line-color': solidArcLine().colour as never, 'line-width': solidArcLine().width as never },
       },
       {
         id: LAYERS.regions,
@@ -142,22 +139,15 @@ function style(init: Init): StyleSpecification {
         paint: { 'line-color': '#0b5394', 'line-width': 2.5, 'line-dasharray': [1, 1.2], 'line-offset': -2 },
       },
       {
-        // One outline layer for the selected CCGs, a paint stroke's preview and the CCG under the pointer (all dark,
-        // so their order does not matter): one line bucket and draw call instead of one each. Zero width
-        // otherwise: no fragments to shade (software GL pays for every one, even transparent).
+        // One outline layer for the selected units, a paint stroke's preview and the unit under the pointer (all
+        // dark, so their order does not matter), from a source holding only those units: one small line bucket.
         id: LAYERS.outline,
         type: 'line',
-        source: SOURCES.units,
+        source: SOURCES.outlines,
         layout: { 'line-join': 'round' },
         paint: {
           'line-color': '#000000',
-          'line-width': [
-            'case',
-            ['boolean', ['feature-state', 'sel'], false], 3.2,
-            ['boolean', ['feature-state', 'paint'], false], 2.4,
-            ['boolean', ['feature-state', 'hover'], false], 1.5,
-            0,
-          ],
+          'line-width': ['match', ['get', 'kind'], 'sel', 3.2, 'paint', 2.4, 1.5],
         },
       },
       {
@@ -301,7 +291,7 @@ export function createMapView(container: HTMLElement, init: Init, { revealOnLoad
         type: 'fill',
         source: SOURCES.selection,
         paint: { 'fill-pattern': 'hatch' },
-      }, LAYERS.unitsLine);
+      }, LAYERS.firstLine);
       resolve(map);
     }),
   );

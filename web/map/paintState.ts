@@ -20,6 +20,7 @@ import type { MapSourceDataEvent, Map as MlMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
 import { NO_COLOUR, type State } from '../../workers/api.ts';
 import { SOURCES, geojsonSource, hasLoaded, revealMap } from './mapView.ts';
+import { outlines } from './outlines.ts';
 
 /** Each small footprint's label on its callout, and the leader line from its place to it. */
 function calloutFeatures(labels: State['labels']): FeatureCollection {
@@ -167,7 +168,7 @@ export function createPainter(map: MlMap, n: number, onPainted: (seq: number, at
       // everything goes in at once and the state counts as painted with that frame (MapLibre's `load`).
       const first = !hasLoaded(map);
       for (let i = 0; i < n; i++) if (shown[i] !== state.unitColour[i]) setColour(i, state.unitColour[i]);
-      for (const i of previewed) map.setFeatureState({ source: SOURCES.units, id: i }, { paint: false });
+      if (previewed.size) outlines(map).set('paint', []);
       previewed.clear();
       paintBorders(state.borders);
       map.once(first ? 'load' : 'render', () => {
@@ -206,7 +207,7 @@ export function createPainter(map: MlMap, n: number, onPainted: (seq: number, at
       release();
       if (shown[unit] !== colour) setColour(unit, colour);
       previewed.add(unit);
-      map.setFeatureState({ source: SOURCES.units, id: unit }, { paint: true });
+      outlines(map).set('paint', previewed);
       map.once('render', () => requestAnimationFrame(() => mark('footprints:preview', -1)));
     },
   };

@@ -12,12 +12,13 @@ import { selectFromAnswer, type Session } from '../state/session.ts';
 import type { Actions, Notify } from '../state/actions.ts';
 import type { Engine } from '../../workers/client.ts';
 import { NO_GROUP } from '../../workers/api.ts';
-import { LAYERS, SOURCES } from './mapView.ts';
+import { LAYERS } from './mapView.ts';
 import type { Painter } from './paintState.ts';
 import type { OverlayControl } from './overlays.ts';
 import { plural } from '../panels/format.ts';
 import { unitIndexOf } from '../units.ts';
 import type { UnitTip } from './unitTip.ts';
+import { outlines } from './outlines.ts';
 
 export interface ToolDeps {
   map: MlMap;
@@ -50,9 +51,8 @@ export function attachTools(d: ToolDeps): void {
 
   const setHover = (i: number | null) => {
     if (i === hovered) return;
-    if (hovered !== null) map.setFeatureState({ source: SOURCES.units, id: hovered }, { hover: false });
     hovered = i;
-    if (i !== null) map.setFeatureState({ source: SOURCES.units, id: i }, { hover: true });
+    outlines(map).set('hover', i === null ? [] : [i]);
   };
 
   const activeTarget = (): { id: string; index: number; colour: number } | null => {
