@@ -32,6 +32,25 @@ function trimmed(name: string): string {
   return s;
 }
 
+/**
+ * County names as Ordnance Survey and the NHS's small-scale maps abbreviate them, for a label set small on a
+ * crowded map only; the table, the tip and larger zooms keep the full name.
+ */
+const COUNTIES: readonly [string, string][] = [
+  ['Bedfordshire', 'Beds'], ['Buckinghamshire', 'Bucks'], ['Hertfordshire', 'Herts'], ['Gloucestershire', 'Glos'],
+  ['Leicestershire', 'Leics'], ['Nottinghamshire', 'Notts'], ['Northamptonshire', 'Northants'], ['Worcestershire', 'Worcs'],
+  ['Lincolnshire', 'Lincs'], ['Lancashire', 'Lancs'], ['Cambridgeshire', 'Cambs'], ['Oxfordshire', 'Oxon'],
+  ['Berkshire', 'Berks'], ['Warwickshire', 'Warks'], ['Staffordshire', 'Staffs'], ['Derbyshire', 'Derbys'],
+  ['Wiltshire', 'Wilts'], ['Hampshire', 'Hants'], ['Shropshire', 'Salop'], ['Northumberland', 'Northd'],
+];
+const COUNTY = new RegExp(`\\b(${COUNTIES.map(([full]) => full).join('|')})\\b`, 'g');
+const ABBREVIATION = new Map(COUNTIES);
+
+/** The short name with county names abbreviated ("Bedfordshire, Luton and Milton Keynes" → "Beds, Luton & Milton Keynes"). */
+export function abbreviatedName(name: string): string {
+  return shortName(name).replace(COUNTY, (full) => ABBREVIATION.get(full) ?? full);
+}
+
 /** The place part of an organisation's name, for combining names. */
 const placeOf = (name: string) => trimmed(name);
 

@@ -1,0 +1,348 @@
+/**
+ * System labels placed without overlaps, in screen units (CSS pixels of the view they are drawn on). The map gives
+ * each label's points (inside its footprint, best first), the boxes of its text forms (measured, margins included,
+ * preferred first), its footprint's area on screen, the view and the boxes of the controls drawn over it; this
+ * returns one placement per label: the form, the box, where the text is centred, and an optional leader line.
+ *
+ * Greedy, most constrained first (the smallest footprint on screen first: it has the fewest places of its own), each
+ * label taking its cheapest candidate clear of everything placed before it:
+ *  1. in place: the box over one of its points, centred on it or shifted a quarter of the box each way;
+ *  2. near: on a ring round its first points, joined to the point by a leader line (12 directions at growing
+ *     distances, at most `reachOf` the view);
+ *  3. column: a cluster of footprints too small for their names (London's at England's view) gets a column beside
+ *     it, one row per member in north-to-south order so the leader lines do not cross, as printed NHS maps set them.
+ * Then a short repair: a label left without a clear candidate tries each of its candidates with the labels in its
+ * way lifted and placed again elsewhere; the first arrangement where all fit is kept. No randomness: the same input
+ * gives the same output.
+ *
+ * "Clear" means: inside the view, off every control, no overlap with a placed box, its leader line through no
+ * placed box and crossing no other leader line, and no placed leader line through its box.
+ */
+
+type Pt = readonly [number, number];
+/** A box in view pixels: left, top, right, bottom. */
+export type Rect = readonly [number, number, number, number];
+
+/** One way to set a label's text; `w`, `h` include the margins kept round the text. */
+export interface LabelForm {
+  w: number;
+  h: number;
+}
+
+export interface LabelInput {
+  /** Points inside the footprint the label may cover or be led to, best first (at least one). */
+  points: readonly Pt[];
+  /** Its text forms, the preferred first (at least one). */
+  forms: readonly LabelForm[];
+  /** The footprint's area on screen, px² (the smallest is placed first). */
+  area: number;
+}
+
+export interface View {
+  width: number;
+  height: number;
+}
+
+export interface Placement {
+  /** Index into the label's `forms`. */
+  form: number;
+  box: [number, number, number, number];
+  /** Where the text is centred (the box's centre). */
+  at: [number, number];
+  /** The footprint point the label covers or is led to. */
+  point: [number, number];
+  /** From `point` to the box's edge; null when the box covers `point`. */
+  leader: [[number, number], [number, number]] | null;
+  /** How the text's lines are justified: towards the leader line's end, else centred. */
+  justify: 'center' | 'left' | 'right';
+  /** True only when no clear place was found (the label is still drawn, at its least crowded candidate). */
+  clash: boolean;
+}
+
+/** The longest leader line: a fifth of the view's smaller side, at least 80 px (a small map's crowded middle still reaches the sea). */
+export const reachOf = (view: View): number => Math.max(0.2 * Math.min(view.width, view.height), 80);
+
+/** Room kept between two boxes and between a leader line and a box. */
+const GAP = 1;
+/** Points tried in place, and points led from. */
+const IN_PLACE_POINTS = 4;
+const LED_POINTS = 2;
+/** Shifts of the box round a point in place, as shares of its width and height (centred first). */
+const SHIFTS: readonly Pt[] = [[0, 0], [0.25, 0], [-0.25, 0], [0, 0.3], [0, -0.3]];
+/** Leader lines: directions round the point (east first, clockwise on screen), gaps as shares of the reach. */
+const DIRECTIONS = 12;
+const GAPS = [0.06, 0.22, 0.42, 0.65, 0.9];
+/**
+ * A footprint is too small for its label when the label's smallest form covers more than this many times its area;
+ * two such footprints whose first points lie closer than `CLUSTER_PX` share a column.
+ */
+const SMALL_RATIO = 3;
+const CLUSTER_PX = 60;
+/** Prices: a point's rank, a form's rank, a shift off centre, a leader line (plus its length), a column row. */
+const PRICE = { point: 4, form: 30, shift: 3, leader: 60, column: 50, cover: 45, small: 90 } as const;
+/** Labels lifted together in the repair, and the candidates of a label the repair tries at most. */
+const MAX_LIFTED = 2;
+const REPAIR_TRIES = 60;
+
+interface Candidate {
+  form: number;
+  box: Rect;
+  /** The box and leader line together: candidates whose extents are apart cannot clash. */
+  extent: Rect;
+  point: Pt;
+  leader: readonly [Pt, Pt] | null;
+  justify: Placement['justify'];
+  price: number;
+}
+
+const meets = (a: Rect, b: Rect) => a[0] < b[2] + GAP && b[0] < a[2] + GAP && a[1] < b[3] + GAP && b[1] < a[3] + GAP;
+
+/** Whether segment p→q passes through box r grown by `pad` (Liang–Barsky clipping). */
+export function segmentCrossesRect(p: Pt, q: Pt, r: Rect, pad = 0): boolean {
+  const dx = q[0] - p[0], dy = q[1] - p[1];
+  let t0 = 0, t1 = 1;
+  // Each edge in turn: a = the direction's component across it, b = the start's distance inside it.
+  for (let e = 0; e < 4; e++) {
+    const a = e === 0 ? -dx : e === 1 ? dx : e === 2 ? -dy : dy;
+    const b = e === 0 ? p[0] - r[0] + pad : e === 1 ? r[2] + pad - p[0] : e === 2 ? p[1] - r[1] + pad : r[3] + pad - p[1];
+    if (a === 0) {
+      if (b < 0) return false;
+      continue;
+    }
+    const t = b / a;
+    if (a < 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+    if (t0 >= t1) return false;
+  }
+  return true;
+}
+
+const orient = (p: Pt, q: Pt, r: Pt) => (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]);
+/** Whether two segments cross (touching at an end does not count). */
+export function segmentsCross(a: readonly [Pt, Pt], b: readonly [Pt, Pt]): boolean {
+  return orient(b[0], b[1], a[0]) * orient(b[0], b[1], a[1]) < 0 && orient(a[0], a[1], b[0]) * orient(a[0], a[1], b[1]) < 0;
+}
+
+const boxAround = (c: Pt, f: LabelForm): Rect => [c[0] - f.w / 2, c[1] - f.h / 2, c[0] + f.w / 2, c[1] + f.h / 2];
+const inside = (r: Rect, p: Pt) => p[0] >= r[0] && p[0] <= r[2] && p[1] >= r[1] && p[1] <= r[3];
+
+/**
+ * In place, over one of its points. Priced up where the box would cover another footprint's first point (its label
+ * could not be led from there) and where the box is far larger than the footprint (it would hide its neighbours).
+ */
+function inPlace(label: LabelInput, self: number, firsts: readonly Pt[], out: Candidate[]): void {
+  label.points.slice(0, IN_PLACE_POINTS).forEach((p, k) => {
+    label.forms.forEach((f, form) => {
+      const small = f.w * f.h > SMALL_RATIO * label.area ? PRICE.small : 0;
+      SHIFTS.forEach(([sx, sy], s) => {
+        const box = boxAround([p[0] + sx * f.w, p[1] + sy * f.h], f);
+        let covered = 0;
+        firsts.forEach((q, j) => (covered += j !== self && inside(box, q) ? 1 : 0));
+        out.push({ form, box, extent: box, point: p, leader: null, justify: 'center', price: k * PRICE.point + form * PRICE.form + (s ? PRICE.shift : 0) + small + covered * PRICE.cover });
+      });
+    });
+  });
+}
+
+/** The box on the ring round `p` at angle `a` and gap `d`: its nearest side faces the point, the leader line meets it there. */
+function onRing(p: Pt, a: number, d: number, f: LabelForm): { box: Rect; end: Pt; justify: Placement['justify'] } {
+  const c = Math.cos(a), s = Math.sin(a);
+  const end: Pt = [p[0] + d * c, p[1] + d * s];
+  if (Math.abs(c) >= 0.5) {
+    const left = c > 0 ? end[0] : end[0] - f.w;
+    return { box: [left, end[1] - f.h / 2, left + f.w, end[1] + f.h / 2], end, justify: c > 0 ? 'left' : 'right' };
+  }
+  const top = s > 0 ? end[1] : end[1] - f.h;
+  return { box: [end[0] - f.w / 2, top, end[0] + f.w / 2, top + f.h], end, justify: 'center' };
+}
+
+function near(label: LabelInput, reach: number, out: Candidate[]): void {
+  label.points.slice(0, LED_POINTS).forEach((p, k) => {
+    for (const g of GAPS) {
+      const d = g * reach;
+      for (let j = 0; j < DIRECTIONS; j++) {
+        const a = (2 * Math.PI * j) / DIRECTIONS;
+        label.forms.forEach((f, form) => {
+          const { box, end, justify } = onRing(p, a, d, f);
+          out.push({ form, box, extent: box, point: p, leader: [p, end], justify, price: PRICE.leader + d + k * PRICE.point + form * PRICE.form });
+        });
+      }
+    }
+  });
+}
+
+/**
+ * Clusters of footprints too small for their labels: single linkage of their first points within CLUSTER_PX.
+ * Returns each label's cluster (an index, or -1), for clusters of two or more.
+ */
+function clusters(labels: readonly LabelInput[]): number[] {
+  const n = labels.length;
+  const small = labels.map((l) => {
+    const f = l.forms[l.forms.length - 1];
+    return f.w * f.h > SMALL_RATIO * l.area;
+  });
+  const of = new Array<number>(n).fill(-1);
+  let count = 0;
+  for (let s = 0; s < n; s++) {
+    if (!small[s] || of[s] >= 0) continue;
+    const members = [s];
+    of[s] = count;
+    for (let q = 0; q < members.length; q++) {
+      const a = labels[members[q]].points[0];
+      for (let b = 0; b < n; b++) {
+        if (small[b] && of[b] < 0 && Math.hypot(a[0] - labels[b].points[0][0], a[1] - labels[b].points[0][1]) <= CLUSTER_PX) {
+          of[b] = count;
+          members.push(b);
+        }
+      }
+    }
+    if (members.length < 2) of[s] = -1;
+    else count++;
+  }
+  return of;
+}
+
+/**
+ * A column beside each cluster, on both sides and at a few distances: row j holds the j-th member from the north,
+ * so every member's leader line runs to its own row without crossing another. Candidates for every form, the row
+ * height the tallest member's.
+ */
+function columns(labels: readonly LabelInput[], cluster: readonly number[], reach: number, out: Candidate[][]): void {
+  const ids = [...new Set(cluster.filter((c) => c >= 0))];
+  for (const c of ids) {
+    const members = cluster.flatMap((x, k) => (x === c ? [k] : [])).sort((a, b) => labels[a].points[0][1] - labels[b].points[0][1] || a - b);
+    const pts = members.map((k) => labels[k].points[0]);
+    const xmin = Math.min(...pts.map((p) => p[0])), xmax = Math.max(...pts.map((p) => p[0]));
+    const cy = pts.reduce((t, p) => t + p[1], 0) / pts.length;
+    const nForms = Math.min(...members.map((k) => labels[k].forms.length));
+    for (let form = 0; form < nForms; form++) {
+      const rowH = Math.max(...members.map((k) => labels[k].forms[form].h)) + GAP;
+      const top = cy - (rowH * members.length) / 2;
+      for (const g of [0.25, 0.45, 0.7]) {
+        for (const side of [1, -1] as const) {
+          const x = side > 0 ? xmax + g * reach : xmin - g * reach;
+          members.forEach((k, j) => {
+            const f = labels[k].forms[form];
+            const y = top + j * rowH + rowH / 2;
+            const left = side > 0 ? x : x - f.w;
+            const box: Rect = [left, y - f.h / 2, left + f.w, y + f.h / 2];
+            const end: Pt = [x, y];
+            const p = labels[k].points[0];
+            out[k].push({ form, box, extent: box, point: p, leader: [p, end], justify: side > 0 ? 'left' : 'right', price: PRICE.column + Math.hypot(end[0] - p[0], end[1] - p[1]) + form * PRICE.form });
+          });
+        }
+      }
+    }
+  }
+}
+
+/** Places every label; `controls` are boxes over the map no label may touch. */
+export function placeLabels(labels: readonly LabelInput[], view: View, controls: readonly Rect[] = []): Placement[] {
+  const n = labels.length;
+  const reach = reachOf(view);
+  const firsts = labels.map((l) => l.points[0]);
+  const cands: Candidate[][] = labels.map((l, k) => {
+    const out: Candidate[] = [];
+    inPlace(l, k, firsts, out);
+    near(l, reach, out);
+    return out;
+  });
+  columns(labels, clusters(labels), reach, cands);
+  // Fixed obstacles first: candidates off the view, under a control, or whose leader line runs through a control.
+  const frame = (c: Candidate) =>
+    c.box[0] >= 0 && c.box[1] >= 0 && c.box[2] <= view.width && c.box[3] <= view.height &&
+    !controls.some((r) => meets(c.box, r) || (c.leader !== null && segmentCrossesRect(c.leader[0], c.leader[1], r)));
+  for (const list of cands) {
+    for (const c of list) {
+      const [b, l] = [c.box, c.leader];
+      c.extent = l ? [Math.min(b[0], l[0][0], l[1][0]), Math.min(b[1], l[0][1], l[1][1]), Math.max(b[2], l[0][0], l[1][0]), Math.max(b[3], l[0][1], l[1][1])] : b;
+    }
+  }
+  for (let k = 0; k < n; k++) {
+    const ok = cands[k].filter(frame);
+    // The most legible candidate is kept even if none is clear of the frame, so no label is ever without one.
+    cands[k] = (ok.length ? ok : cands[k].slice(0, 1)).sort((a, b) => a.price - b.price);
+  }
+
+  const chosen: (Candidate | null)[] = new Array(n).fill(null);
+  /** Whether candidate c of label k clashes with label j's placed candidate. */
+  const clashes = (c: Candidate, k: number, j: number): boolean => {
+    const o = chosen[j];
+    if (!o || j === k || !meets(c.extent, o.extent)) return false;
+    if (meets(c.box, o.box)) return true;
+    if (o.leader && segmentCrossesRect(o.leader[0], o.leader[1], c.box, GAP)) return true;
+    if (c.leader) {
+      if (segmentCrossesRect(c.leader[0], c.leader[1], o.box, GAP)) return true;
+      if (o.leader && segmentsCross(c.leader, o.leader)) return true;
+    }
+    return false;
+  };
+  const clear = (c: Candidate, k: number) => {
+    for (let j = 0; j < n; j++) if (clashes(c, k, j)) return false;
+    return true;
+  };
+  const firstClear = (k: number) => cands[k].find((c) => clear(c, k)) ?? null;
+
+  const order = labels.map((_, k) => k).sort((a, b) => labels[a].area - labels[b].area || a - b);
+  const unplaced: number[] = [];
+  for (const k of order) {
+    chosen[k] = firstClear(k);
+    if (!chosen[k]) unplaced.push(k);
+  }
+
+  // Repair: lift the few labels in the way of one of k's candidates, place k there, and the lifted ones again.
+  for (const k of unplaced) {
+    let fixed = false;
+    let tries = 0;
+    for (const c of cands[k]) {
+      const lifted: number[] = [];
+      for (let j = 0; j < n && lifted.length <= MAX_LIFTED; j++) if (clashes(c, k, j)) lifted.push(j);
+      if (lifted.length > MAX_LIFTED) continue;
+      if (++tries > REPAIR_TRIES) break;
+      const before = lifted.map((j) => chosen[j]);
+      for (const j of lifted) chosen[j] = null;
+      chosen[k] = c;
+      let ok = true;
+      for (const j of lifted) {
+        chosen[j] = firstClear(j);
+        if (!chosen[j]) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) {
+        fixed = true;
+        break;
+      }
+      chosen[k] = null;
+      lifted.forEach((j, t) => (chosen[j] = before[t]));
+    }
+    if (!fixed) {
+      // Still nowhere clear: the candidate meeting the fewest labels, so the label is drawn all the same.
+      let best = cands[k][0];
+      let fewest = Infinity;
+      for (const c of cands[k]) {
+        let m = 0;
+        for (let j = 0; j < n && m < fewest; j++) if (clashes(c, k, j)) m++;
+        if (m < fewest) [best, fewest] = [c, m];
+      }
+      chosen[k] = { ...best, price: Infinity };
+    }
+  }
+
+  return chosen.map((c) => {
+    const b = c!.box;
+    return {
+      form: c!.form,
+      box: [b[0], b[1], b[2], b[3]],
+      at: [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2],
+      point: [c!.point[0], c!.point[1]],
+      leader: c!.leader ? [[c!.leader[0][0], c!.leader[0][1]], [c!.leader[1][0], c!.leader[1][1]]] : null,
+      justify: c!.justify,
+      clash: c!.price === Infinity,
+    };
+  });
+}
+
+/** Whether a placement's box covers its own point when it has no leader line (a check the tests share). */
+export const coversPoint = (p: Placement): boolean => p.leader !== null || inside(p.box, p.point);
