@@ -60,35 +60,54 @@ export interface Placement {
 }
 
 /** The longest leader line: a fifth of the view's smaller side, at least 80 px (a small map's crowded middle still reaches the sea). */
-export const reachOf = (view: View): number => Math.max(0.2 * Math.min(view.width, view.height), 80);
+export const reachOf = (view: View): number => Math.max(0.25 * Math.min(view.width, view.height), 120);
 
 /** Room kept between two boxes and between a leader line and a box. */
 const GAP = 1;
 /** Points tried in place, and points led from. */
-const IN_PLACE_POINTS = 4;
+const IN_PLACE_POINTS = 6;
+/** Points round which the box is shifted every way (the others only sideways). */
+const WIDE_SHIFT_POINTS = 6;
 const LED_POINTS = 2;
 /** Shifts of the box round a point in place, as shares of its width and height (centred first). */
-const SHIFTS: readonly Pt[] = [[0, 0], [0.25, 0], [-0.25, 0], [0, 0.3], [0, -0.3]];
+const SHIFTS: readonly Pt[] = [[0, 0], [0.25, 0], [-0.25, 0], [0, 0.3], [0, -0.3], [0.4, 0.35], [-0.4, 0.35], [0.4, -0.35], [-0.4, -0.35]];
 /** Leader lines: directions round the point (east first, clockwise on screen), gaps as shares of the reach. */
 const DIRECTIONS = 12;
-const GAPS = [0.06, 0.22, 0.42, 0.65, 0.9];
+const GAPS = [0.06, 0.3, 0.6, 0.9];
 /**
  * A footprint is too small for its label when the label's smallest form covers more than this many times its area;
  * two such footprints whose first points lie closer than `CLUSTER_PX` share a column.
  */
 const SMALL_RATIO = 3;
 const CLUSTER_PX = 60;
+/** Offshore columns: their distance beyond the outermost points, and the rows tried round a label's height (in label heights). */
+const OFFSHORE_PX = 8;
+const OFFSHORE_DY = [0, -1, 1, -2, 2, -3, 3, -4, 4];
 /** Prices: a point's rank, a form's rank, a shift off centre, a leader line (plus its length), a column row. */
 const PRICE = { point: 4, form: 30, shift: 3, leader: 60, column: 50, cover: 45, small: 90 } as const;
 /** Labels lifted together in the repair, and the candidates of a label the repair tries at most. */
-const MAX_LIFTED = 2;
-const REPAIR_TRIES = 60;
+const MAX_LIFTED = 4;
+const REPAIR_TRIES = 80;
+/** Points of each footprint a candidate of another is priced for covering. */
+const COVER_POINTS = 2;
+/** Candidates looked at for the least crowded place of a label that has no clear one. */
+const FALLBACK_TRIES = 200;
+/** Side of the cells of the index of placed labels, px. */
+const CELL = 40;
+/** Greedy rounds at most, each starting with the labels the one before left without a place. */
+const ROUNDS = 16;
+const STALL = 4;
+
+/** Offers candidate (form, box, point, leader, justify, price) for label k. */
+type Add = (k: number, form: number, box: Rect, point: Pt, leader: readonly [Pt, Pt] | null, justify: Placement['justify'], price: number) => void;
 
 interface Candidate {
   form: number;
   box: Rect;
   /** The box and leader line together: candidates whose extents are apart cannot clash. */
   extent: Rect;
+  /** The grid cells `extent` spans: first and last column and row. */
+  cells: readonly [number, number, number, number];
   point: Pt;
   leader: readonly [Pt, Pt] | null;
   justify: Placement['justify'];
@@ -130,16 +149,16 @@ const inside = (r: Rect, p: Pt) => p[0] >= r[0] && p[0] <= r[2] && p[1] >= r[1] 
  * In place, over one of its points. Priced up where the box would cover another footprint's first point (its label
  * could not be led from there) and where the box is far larger than the footprint (it would hide its neighbours).
  */
-function inPlace(label: LabelInput, self: number, firsts: readonly Pt[], out: Candidate[]): void {
+function inPlace(label: LabelInput, k0: number, add: Add): void {
   label.points.slice(0, IN_PLACE_POINTS).forEach((p, k) => {
     label.forms.forEach((f, form) => {
       const small = f.w * f.h > SMALL_RATIO * label.area ? PRICE.small : 0;
-      SHIFTS.forEach(([sx, sy], s) => {
-        const box = boxAround([p[0] + sx * f.w, p[1] + sy * f.h], f);
-        let covered = 0;
-        firsts.forEach((q, j) => (covered += j !== self && inside(box, q) ? 1 : 0));
-        out.push({ form, box, extent: box, point: p, leader: null, justify: 'center', price: k * PRICE.point + form * PRICE.form + (s ? PRICE.shift : 0) + small + covered * PRICE.cover });
-      });
+      // Every shift round the first points; the others centred or shifted sideways only.
+      const shifts = k < WIDE_SHIFT_POINTS ? SHIFTS.length : 3;
+      for (let s = 0; s < shifts; s++) {
+        const box = boxAround([p[0] + SHIFTS[s][0] * f.w, p[1] + SHIFTS[s][1] * f.h], f);
+        add(k0, form, box, p, null, 'center', k * PRICE.point + form * PRICE.form + (s ? PRICE.shift : 0) + small);
+      }
     });
   });
 }
@@ -156,15 +175,16 @@ function onRing(p: Pt, a: number, d: number, f: LabelForm): { box: Rect; end: Pt
   return { box: [end[0] - f.w / 2, top, end[0] + f.w / 2, top + f.h], end, justify: 'center' };
 }
 
-function near(label: LabelInput, reach: number, out: Candidate[]): void {
+function near(label: LabelInput, k0: number, reach: number, add: Add): void {
   label.points.slice(0, LED_POINTS).forEach((p, k) => {
     for (const g of GAPS) {
       const d = g * reach;
       for (let j = 0; j < DIRECTIONS; j++) {
         const a = (2 * Math.PI * j) / DIRECTIONS;
         label.forms.forEach((f, form) => {
+          if (form > 0 && form < label.forms.length - 2) return; // beside the footprint: the full label or the name alone
           const { box, end, justify } = onRing(p, a, d, f);
-          out.push({ form, box, extent: box, point: p, leader: [p, end], justify, price: PRICE.leader + d + k * PRICE.point + form * PRICE.form });
+          add(k0, form, box, p, [p, end], justify, PRICE.leader + d + k * PRICE.point + form * PRICE.form);
         });
       }
     }
@@ -207,7 +227,7 @@ function clusters(labels: readonly LabelInput[]): number[] {
  * so every member's leader line runs to its own row without crossing another. Candidates for every form, the row
  * height the tallest member's.
  */
-function columns(labels: readonly LabelInput[], cluster: readonly number[], reach: number, out: Candidate[][]): void {
+function columns(labels: readonly LabelInput[], cluster: readonly number[], reach: number, add: Add): void {
   const ids = [...new Set(cluster.filter((c) => c >= 0))];
   for (const c of ids) {
     const members = cluster.flatMap((x, k) => (x === c ? [k] : [])).sort((a, b) => labels[a].points[0][1] - labels[b].points[0][1] || a - b);
@@ -228,7 +248,7 @@ function columns(labels: readonly LabelInput[], cluster: readonly number[], reac
             const box: Rect = [left, y - f.h / 2, left + f.w, y + f.h / 2];
             const end: Pt = [x, y];
             const p = labels[k].points[0];
-            out[k].push({ form, box, extent: box, point: p, leader: [p, end], justify: side > 0 ? 'left' : 'right', price: PRICE.column + Math.hypot(end[0] - p[0], end[1] - p[1]) + form * PRICE.form });
+            add(k, form, box, p, [p, end], side > 0 ? 'left' : 'right', PRICE.column + Math.hypot(end[0] - p[0], end[1] - p[1]) + form * PRICE.form);
           });
         }
       }
@@ -236,58 +256,160 @@ function columns(labels: readonly LabelInput[], cluster: readonly number[], reac
   }
 }
 
+/** Whether candidate c clashes with a placed candidate o. */
+function clashes(c: Candidate, o: Candidate): boolean {
+  if (!meets(c.extent, o.extent)) return false;
+  if (meets(c.box, o.box)) return true;
+  if (o.leader && segmentCrossesRect(o.leader[0], o.leader[1], c.box, GAP)) return true;
+  if (c.leader) {
+    if (segmentCrossesRect(c.leader[0], c.leader[1], o.box, GAP)) return true;
+    if (o.leader && segmentsCross(c.leader, o.leader)) return true;
+  }
+  return false;
+}
+
+/**
+ * Beside the land: just west of the westernmost point of all footprints or east of the easternmost, at the label's
+ * own height or a little above or below, for a map too crowded to hold its labels (England's middle in a small
+ * window). The leader line runs out to the coast-side column, within the reach.
+ */
+function offshore(labels: readonly LabelInput[], reach: number, add: Add): void {
+  let xmin = Infinity, xmax = -Infinity;
+  for (const l of labels) for (const p of l.points) [xmin, xmax] = [Math.min(xmin, p[0]), Math.max(xmax, p[0])];
+  labels.forEach((l, k) => {
+    const p = l.points[0];
+    for (let form = Math.max(0, l.forms.length - 2); form < l.forms.length; form++) {
+      const f = l.forms[form];
+      for (const side of [1, -1] as const) {
+        const x = side > 0 ? xmax + OFFSHORE_PX : xmin - OFFSHORE_PX;
+        for (const dy of OFFSHORE_DY) {
+          const end: Pt = [x, p[1] + dy * f.h];
+          const len = Math.hypot(end[0] - p[0], end[1] - p[1]);
+          if (len > reach) continue;
+          const left = side > 0 ? x : x - f.w;
+          const box: Rect = [left, end[1] - f.h / 2, left + f.w, end[1] + f.h / 2];
+          add(k, form, box, p, [p, end], side > 0 ? 'left' : 'right', PRICE.column + len + form * PRICE.form);
+        }
+      }
+    }
+  });
+}
+
 /** Places every label; `controls` are boxes over the map no label may touch. */
 export function placeLabels(labels: readonly LabelInput[], view: View, controls: readonly Rect[] = []): Placement[] {
   const n = labels.length;
   const reach = reachOf(view);
-  const firsts = labels.map((l) => l.points[0]);
-  const cands: Candidate[][] = labels.map((l, k) => {
-    const out: Candidate[] = [];
-    inPlace(l, k, firsts, out);
-    near(l, reach, out);
-    return out;
+  const cols = Math.ceil(view.width / CELL) + 1, rows = Math.ceil(view.height / CELL) + 1;
+  const cell = (v: number, max: number) => Math.max(0, Math.min(max - 1, Math.floor(v / CELL)));
+  // Other footprints' points: a candidate is priced up for each its box covers (that footprint's own label could no
+  // longer sit there or be led from there).
+  const own: Pt[] = [];
+  const ownerOf: number[] = [];
+  labels.forEach((l, k) => l.points.slice(0, COVER_POINTS).forEach((p) => (own.push(p), ownerOf.push(k))));
+  const cands: Candidate[][] = labels.map(() => []);
+  const kept: Candidate[] = new Array(n);
+  /** Keeps a candidate clear of the fixed obstacles: inside the view, off the controls, its leader line too. */
+  const add: Add = (k, form, box, point, leader, justify, price) => {
+    const first = cands[k].length === 0 && !kept[k];
+    const extent: Rect = leader
+      ? [Math.min(box[0], leader[0][0], leader[1][0]), Math.min(box[1], leader[0][1], leader[1][1]), Math.max(box[2], leader[0][0], leader[1][0]), Math.max(box[3], leader[0][1], leader[1][1])]
+      : box;
+    for (let q = 0; q < own.length; q++) if (ownerOf[q] !== k && inside(box, own[q])) price += PRICE.cover;
+    const c: Candidate = { form, box, extent, cells: [cell(extent[0], cols), cell(extent[1], rows), cell(extent[2], cols), cell(extent[3], rows)], point, leader, justify, price };
+    // The label's first candidate is kept aside even if off the frame, so no label is ever without one.
+    if (first) kept[k] = c;
+    if (box[0] < 0 || box[1] < 0 || box[2] > view.width || box[3] > view.height) return;
+    for (const r of controls) if (meets(box, r) || (leader !== null && segmentCrossesRect(leader[0], leader[1], r))) return;
+    cands[k].push(c);
+  };
+  labels.forEach((l, k) => {
+    inPlace(l, k, add);
+    near(l, k, reach, add);
   });
-  columns(labels, clusters(labels), reach, cands);
-  // Fixed obstacles first: candidates off the view, under a control, or whose leader line runs through a control.
-  const frame = (c: Candidate) =>
-    c.box[0] >= 0 && c.box[1] >= 0 && c.box[2] <= view.width && c.box[3] <= view.height &&
-    !controls.some((r) => meets(c.box, r) || (c.leader !== null && segmentCrossesRect(c.leader[0], c.leader[1], r)));
-  for (const list of cands) {
-    for (const c of list) {
-      const [b, l] = [c.box, c.leader];
-      c.extent = l ? [Math.min(b[0], l[0][0], l[1][0]), Math.min(b[1], l[0][1], l[1][1]), Math.max(b[2], l[0][0], l[1][0]), Math.max(b[3], l[0][1], l[1][1])] : b;
-    }
-  }
+  columns(labels, clusters(labels), reach, add);
+  offshore(labels, reach, add);
   for (let k = 0; k < n; k++) {
-    const ok = cands[k].filter(frame);
-    // The most legible candidate is kept even if none is clear of the frame, so no label is ever without one.
-    cands[k] = (ok.length ? ok : cands[k].slice(0, 1)).sort((a, b) => a.price - b.price);
+    if (!cands[k].length) cands[k].push(kept[k]);
+    cands[k].sort((a, b) => a.price - b.price);
   }
 
-  const chosen: (Candidate | null)[] = new Array(n).fill(null);
-  /** Whether candidate c of label k clashes with label j's placed candidate. */
-  const clashes = (c: Candidate, k: number, j: number): boolean => {
-    const o = chosen[j];
-    if (!o || j === k || !meets(c.extent, o.extent)) return false;
-    if (meets(c.box, o.box)) return true;
-    if (o.leader && segmentCrossesRect(o.leader[0], o.leader[1], c.box, GAP)) return true;
-    if (c.leader) {
-      if (segmentCrossesRect(c.leader[0], c.leader[1], o.box, GAP)) return true;
-      if (o.leader && segmentsCross(c.leader, o.leader)) return true;
+  // The layout being built: each label's candidate, and a grid of CELL-px cells listing the placed labels whose
+  // extent reaches each, so a candidate is tested against the few labels near it, not all of them.
+  let chosen: (Candidate | null)[] = [];
+  let grid: number[][] = [];
+  const reset = () => {
+    chosen = new Array<Candidate | null>(n).fill(null);
+    grid = Array.from({ length: cols * rows }, () => []);
+  };
+  const put = (j: number, c: Candidate | null) => {
+    const old = chosen[j];
+    if (old) {
+      const [x0, y0, x1, y1] = old.cells;
+      for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {
+        const list = grid[y * cols + x];
+        list.splice(list.indexOf(j), 1);
+      }
     }
-    return false;
+    chosen[j] = c;
+    if (c) {
+      const [x0, y0, x1, y1] = c.cells;
+      for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) grid[y * cols + x].push(j);
+    }
   };
-  const clear = (c: Candidate, k: number) => {
-    for (let j = 0; j < n; j++) if (clashes(c, k, j)) return false;
-    return true;
+  // Labels already tested for the candidate at hand (a label spans several cells).
+  const seen = new Int32Array(n).fill(-1);
+  let stamp = 0;
+  /** How many placed labels candidate c of label k clashes with, counting to `max` + 1 at most; their indices go to `out`. */
+  const blockers = (c: Candidate, k: number, max: number, out?: number[]): number => {
+    let count = 0;
+    stamp++;
+    const [x0, y0, x1, y1] = c.cells;
+    for (let y = y0; y <= y1; y++) {
+      for (let x = x0; x <= x1; x++) {
+        for (const j of grid[y * cols + x]) {
+          if (j === k || seen[j] === stamp) continue;
+          seen[j] = stamp;
+          if (clashes(c, chosen[j]!)) {
+            out?.push(j);
+            if (++count > max) return count;
+          }
+        }
+      }
+    }
+    return count;
   };
-  const firstClear = (k: number) => cands[k].find((c) => clear(c, k)) ?? null;
+  const firstClear = (k: number): Candidate | null => {
+    for (const c of cands[k]) if (blockers(c, k, 0) === 0) return c;
+    return null;
+  };
+  /** Places labels in `order`, each at its first clear candidate; returns those left without one. */
+  const greedy = (order: readonly number[]): number[] => {
+    reset();
+    const left: number[] = [];
+    for (const k of order) {
+      const c = firstClear(k);
+      if (c) put(k, c);
+      else left.push(k);
+    }
+    return left;
+  };
 
-  const order = labels.map((_, k) => k).sort((a, b) => labels[a].area - labels[b].area || a - b);
-  const unplaced: number[] = [];
-  for (const k of order) {
-    chosen[k] = firstClear(k);
-    if (!chosen[k]) unplaced.push(k);
+  // Most constrained first; a label left without a place moves to the front of the order for the next round.
+  let order = labels.map((_, k) => k).sort((a, b) => labels[a].area - labels[b].area || a - b);
+  let unplaced = greedy(order);
+  let best = { chosen, unplaced, order };
+  for (let round = 1, stall = 0; round < ROUNDS && unplaced.length && stall < STALL; round++) {
+    const failed = new Set(unplaced);
+    order = [...unplaced, ...order.filter((k) => !failed.has(k))];
+    unplaced = greedy(order);
+    if (unplaced.length < best.unplaced.length) [best, stall] = [{ chosen, unplaced, order }, 0];
+    else stall++;
+  }
+  if (best.chosen !== chosen) {
+    // Back to the best round's layout (its grid is rebuilt from its choices).
+    reset();
+    best.chosen.forEach((c, j) => c && put(j, c));
+    unplaced = best.unplaced;
   }
 
   // Repair: lift the few labels in the way of one of k's candidates, place k there, and the lifted ones again.
@@ -296,37 +418,37 @@ export function placeLabels(labels: readonly LabelInput[], view: View, controls:
     let tries = 0;
     for (const c of cands[k]) {
       const lifted: number[] = [];
-      for (let j = 0; j < n && lifted.length <= MAX_LIFTED; j++) if (clashes(c, k, j)) lifted.push(j);
-      if (lifted.length > MAX_LIFTED) continue;
+      if (blockers(c, k, MAX_LIFTED, lifted) > MAX_LIFTED) continue;
       if (++tries > REPAIR_TRIES) break;
       const before = lifted.map((j) => chosen[j]);
-      for (const j of lifted) chosen[j] = null;
-      chosen[k] = c;
+      for (const j of lifted) put(j, null);
+      put(k, c);
       let ok = true;
       for (const j of lifted) {
-        chosen[j] = firstClear(j);
-        if (!chosen[j]) {
+        const again = firstClear(j);
+        if (!again) {
           ok = false;
           break;
         }
+        put(j, again);
       }
       if (ok) {
         fixed = true;
         break;
       }
-      chosen[k] = null;
-      lifted.forEach((j, t) => (chosen[j] = before[t]));
+      put(k, null);
+      for (const j of lifted) put(j, null);
+      lifted.forEach((j, t) => put(j, before[t]));
     }
     if (!fixed) {
       // Still nowhere clear: the candidate meeting the fewest labels, so the label is drawn all the same.
-      let best = cands[k][0];
+      let pick = cands[k][0];
       let fewest = Infinity;
-      for (const c of cands[k]) {
-        let m = 0;
-        for (let j = 0; j < n && m < fewest; j++) if (clashes(c, k, j)) m++;
-        if (m < fewest) [best, fewest] = [c, m];
+      for (const c of cands[k].slice(0, FALLBACK_TRIES)) {
+        const m = blockers(c, k, Math.min(fewest, n));
+        if (m < fewest) [pick, fewest] = [c, m];
       }
-      chosen[k] = { ...best, price: Infinity };
+      put(k, { ...pick, price: Infinity });
     }
   }
 

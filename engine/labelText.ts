@@ -27,6 +27,7 @@ export const LINE_HEIGHT = 1.1;
 export const DETAIL_SCALE = 0.9;
 /** Name wraps, in ems: narrow (in place) and wide (one line where it fits, for a label beside its footprint). */
 const NARROW_EM = 7;
+const MEDIUM_EM = 10;
 const WIDE_EM = 16;
 /** Room kept round the measured text on each side: MapLibre's box rounds glyph advances per glyph. */
 export const LABEL_MARGIN = 2;
@@ -67,6 +68,7 @@ export function labelForms(t: LabelTexts, zoom: number, em: (s: string) => numbe
     ...(detail.length ? [[...name(t.short, NARROW_EM), ...detail], [...name(t.abbreviated, NARROW_EM), ...detail]] : []),
     name(t.short, NARROW_EM),
     name(t.abbreviated, NARROW_EM),
+    name(t.abbreviated, MEDIUM_EM),
     name(t.abbreviated, WIDE_EM),
   ];
   const seen = new Set<string>();

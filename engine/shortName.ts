@@ -46,9 +46,17 @@ const COUNTIES: readonly [string, string][] = [
 const COUNTY = new RegExp(`\\b(${COUNTIES.map(([full]) => full).join('|')})\\b`, 'g');
 const ABBREVIATION = new Map(COUNTIES);
 
-/** The short name with county names abbreviated ("Bedfordshire, Luton and Milton Keynes" → "Beds, Luton & Milton Keynes"). */
+/** Compass words before a place, as initials ("North East Essex" → "NE Essex", "South West London" → "SW London"). */
+const COMPASS = /\b(North|South)(?:\s+(East|West))?\s+(?=(?!East\b|West\b)[A-Z])|\b(East|West)\s+(?=[A-Z])/g;
+
+/**
+ * The short name with county names abbreviated and compass words as initials ("Bedfordshire, Luton and Milton
+ * Keynes" → "Beds, Luton & Milton Keynes"; "Bath and North East Somerset" → "Bath & NE Somerset").
+ */
 export function abbreviatedName(name: string): string {
-  return shortName(name).replace(COUNTY, (full) => ABBREVIATION.get(full) ?? full);
+  return shortName(name)
+    .replace(COUNTY, (full) => ABBREVIATION.get(full) ?? full)
+    .replace(COMPASS, (_, ns: string | undefined, ew2: string | undefined, ew: string | undefined) => `${(ns ?? '')[0] ?? ''}${(ew2 ?? ew ?? '')[0] ?? ''} `);
 }
 
 /** The place part of an organisation's name, for combining names. */
