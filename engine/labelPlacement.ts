@@ -88,6 +88,8 @@ const PRICE = { point: 4, form: 30, shift: 3, leader: 60, column: 50, cover: 45,
 /** Labels lifted together in the repair, and the candidates of a label the repair tries at most. */
 const MAX_LIFTED = 4;
 const REPAIR_TRIES = 80;
+/** Repair passes at most. */
+const REPAIR_PASSES = 3;
 /** Points of each footprint a candidate of another is priced for covering. */
 const COVER_POINTS = 2;
 /** Candidates looked at for the least crowded place of a label that has no clear one. */
@@ -305,7 +307,11 @@ export function placeLabels(labels: readonly LabelInput[], view: View, controls:
   // longer sit there or be led from there).
   const own: Pt[] = [];
   const ownerOf: number[] = [];
-  labels.forEach((l, k) => l.points.slice(0, COVER_POINTS).forEach((p) => (own.push(p), ownerOf.push(k))));
+  const firstOf: number[] = [];
+  labels.forEach((l, k) => {
+    firstOf.push(own.length);
+    l.points.slice(0, COVER_POINTS).forEach((p) => (own.push(p), ownerOf.push(k)));
+  });
   const cands: Candidate[][] = labels.map(() => []);
   const kept: Candidate[] = new Array(n);
   /** Keeps a candidate clear of the fixed obstacles: inside the view, off the controls, its leader line too. */
@@ -314,11 +320,17 @@ export function placeLabels(labels: readonly LabelInput[], view: View, controls:
     const extent: Rect = leader
       ? [Math.min(box[0], leader[0][0], leader[1][0]), Math.min(box[1], leader[0][1], leader[1][1]), Math.max(box[2], leader[0][0], leader[1][0]), Math.max(box[3], leader[0][1], leader[1][1])]
       : box;
-    for (let q = 0; q < own.length; q++) if (ownerOf[q] !== k && inside(box, own[q])) price += PRICE.cover;
+    let coversFirst = false;
+    for (let q = 0; q < own.length; q++) {
+      if (ownerOf[q] !== k && inside(box, own[q])) {
+        price += PRICE.cover;
+        if (q === firstOf[ownerOf[q]]) coversFirst = true;
+      }
+    }
     const c: Candidate = { form, box, extent, cells: [cell(extent[0], cols), cell(extent[1], rows), cell(extent[2], cols), cell(extent[3], rows)], point, leader, justify, price };
     // The label's first candidate is kept aside even if off the frame, so no label is ever without one.
     if (first) kept[k] = c;
-    if (box[0] < 0 || box[1] < 0 || box[2] > view.width || box[3] > view.height) return;
+    if (coversFirst || box[0] < 0 || box[1] < 0 || box[2] > view.width || box[3] > view.height) return;
     for (const r of controls) if (meets(box, r) || (leader !== null && segmentCrossesRect(leader[0], leader[1], r))) return;
     cands[k].push(c);
   };
@@ -413,8 +425,8 @@ export function placeLabels(labels: readonly LabelInput[], view: View, controls:
   }
 
   // Repair: lift the few labels in the way of one of k's candidates, place k there, and the lifted ones again.
-  for (const k of unplaced) {
-    let fixed = false;
+  // Repeated while it places more: a label moved by one repair may make room for another.
+  const repair = (k: number): boolean => {
     let tries = 0;
     for (const c of cands[k]) {
       const lifted: number[] = [];
@@ -432,24 +444,27 @@ export function placeLabels(labels: readonly LabelInput[], view: View, controls:
         }
         put(j, again);
       }
-      if (ok) {
-        fixed = true;
-        break;
-      }
+      if (ok) return true;
       put(k, null);
       for (const j of lifted) put(j, null);
       lifted.forEach((j, t) => put(j, before[t]));
     }
-    if (!fixed) {
-      // Still nowhere clear: the candidate meeting the fewest labels, so the label is drawn all the same.
-      let pick = cands[k][0];
-      let fewest = Infinity;
-      for (const c of cands[k].slice(0, FALLBACK_TRIES)) {
-        const m = blockers(c, k, Math.min(fewest, n));
-        if (m < fewest) [pick, fewest] = [c, m];
-      }
-      put(k, { ...pick, price: Infinity });
+    return false;
+  };
+  for (let pass = 0; pass < REPAIR_PASSES && unplaced.length; pass++) {
+    const left = unplaced.filter((k) => !repair(k));
+    if (left.length === unplaced.length) break;
+    unplaced = left;
+  }
+  for (const k of unplaced) {
+    // Nowhere clear: the candidate meeting the fewest labels, so the label is drawn all the same.
+    let pick = cands[k][0];
+    let fewest = Infinity;
+    for (const c of cands[k].slice(0, FALLBACK_TRIES)) {
+      const m = blockers(c, k, Math.min(fewest, n));
+      if (m < fewest) [pick, fewest] = [c, m];
     }
+    put(k, { ...pick, price: Infinity });
   }
 
   return chosen.map((c) => {
