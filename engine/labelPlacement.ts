@@ -90,6 +90,7 @@ const MAX_LIFTED = 4;
 const REPAIR_TRIES = 80;
 /** Repair passes at most. */
 const REPAIR_PASSES = 3;
+const REPAIR_DEPTH = 2;
 /** Points of each footprint a candidate of another is priced for covering. */
 const COVER_POINTS = 2;
 /** Candidates looked at for the least crowded place of a label that has no clear one. */
@@ -424,35 +425,40 @@ export function placeLabels(labels: readonly LabelInput[], view: View, controls:
     unplaced = best.unplaced;
   }
 
-  // Repair: lift the few labels in the way of one of k's candidates, place k there, and the lifted ones again.
-  // Repeated while it places more: a label moved by one repair may make room for another.
-  const repair = (k: number): boolean => {
+  // Repair: lift the few labels in the way of one of k's candidates, place k there, and the lifted ones again,
+  // each at a clear place or, one level down, by the same move (an ejection chain of depth REPAIR_DEPTH). A failed
+  // attempt restores the layout as it was.
+  const restore = (saved: readonly (Candidate | null)[]) => {
+    reset();
+    saved.forEach((c, j) => c && put(j, c));
+  };
+  const repair = (k: number, depth: number, fixed: Set<number>): boolean => {
     let tries = 0;
     for (const c of cands[k]) {
       const lifted: number[] = [];
-      if (blockers(c, k, MAX_LIFTED, lifted) > MAX_LIFTED) continue;
+      if (blockers(c, k, MAX_LIFTED, lifted) > MAX_LIFTED || lifted.some((j) => fixed.has(j))) continue;
       if (++tries > REPAIR_TRIES) break;
-      const before = lifted.map((j) => chosen[j]);
+      const saved = chosen.slice();
       for (const j of lifted) put(j, null);
       put(k, c);
+      fixed.add(k);
       let ok = true;
       for (const j of lifted) {
         const again = firstClear(j);
-        if (!again) {
+        if (again) put(j, again);
+        else if (!(depth > 1 && repair(j, depth - 1, fixed))) {
           ok = false;
           break;
         }
-        put(j, again);
       }
+      fixed.delete(k);
       if (ok) return true;
-      put(k, null);
-      for (const j of lifted) put(j, null);
-      lifted.forEach((j, t) => put(j, before[t]));
+      restore(saved);
     }
     return false;
   };
   for (let pass = 0; pass < REPAIR_PASSES && unplaced.length; pass++) {
-    const left = unplaced.filter((k) => !repair(k));
+    const left = unplaced.filter((k) => !repair(k, REPAIR_DEPTH, new Set()));
     if (left.length === unplaced.length) break;
     unplaced = left;
   }

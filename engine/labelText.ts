@@ -4,7 +4,8 @@
  * and draws the form the placement (engine/labelPlacement.ts) chooses.
  *
  * Forms, best first: the short name (engine/shortName.ts) with its population line (and the counts line once
- * zoomed in), the same with county names abbreviated, then the name alone, abbreviated, and on one wide line.
+ * zoomed in), the same with county names abbreviated, then the name alone, abbreviated, and on wider lines. On a
+ * small map (below the population line's zoom) names are always abbreviated.
  * The population is dropped only where there is no room for it: the hover tip and the systems table give it too.
  */
 export interface LabelLine {
@@ -64,9 +65,11 @@ export function labelForms(t: LabelTexts, zoom: number, em: (s: string) => numbe
     ...(zoom >= COUNTS_ZOOM ? [{ text: t.counts, scale: DETAIL_SCALE }] : []),
   ];
   const name = (s: string, max: number): LabelLine[] => wrapWords(s, max, em).map((text) => ({ text, scale: 1 }));
+  // Below the population line's zoom the map is small and crowded: county names abbreviated throughout.
+  const small = zoom < POPULATION_ZOOM;
   const forms = [
     ...(detail.length ? [[...name(t.short, NARROW_EM), ...detail], [...name(t.abbreviated, NARROW_EM), ...detail]] : []),
-    name(t.short, NARROW_EM),
+    ...(small ? [] : [name(t.short, NARROW_EM)]),
     name(t.abbreviated, NARROW_EM),
     name(t.abbreviated, MEDIUM_EM),
     name(t.abbreviated, WIDE_EM),
