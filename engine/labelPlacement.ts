@@ -4,19 +4,24 @@
  * preferred first), its footprint's area on screen, the view and the boxes of the controls drawn over it; this
  * returns one placement per label: the form, the box, where the text is centred, and an optional leader line.
  *
- * Greedy, most constrained first (the smallest footprint on screen first: it has the fewest places of its own), each
- * label taking its cheapest candidate clear of everything placed before it:
- *  1. in place: the box over one of its points, centred on it or shifted a quarter of the box each way;
+ * Candidates, each with a price (a form's rank, a shift, a leader line and its length):
+ *  1. in place: the box over one of its points, centred on it or shifted round it;
  *  2. near: on a ring round its first points, joined to the point by a leader line (12 directions at growing
  *     distances, at most `reachOf` the view);
  *  3. column: a cluster of footprints too small for their names (London's at England's view) gets a column beside
- *     it, one row per member in north-to-south order so the leader lines do not cross, as printed NHS maps set them.
- * Then a short repair: a label left without a clear candidate tries each of its candidates with the labels in its
- * way lifted and placed again elsewhere; the first arrangement where all fit is kept. No randomness: the same input
- * gives the same output.
+ *     it, one row per member in north-to-south order so the leader lines do not cross, as printed NHS maps set them;
+ *  4. offshore: beside the land, west or east of all footprints, for a map too crowded to hold its labels.
+ * A candidate whose box covers another footprint's first point is dropped (that label could neither sit there nor
+ * be led from there), and one covering its other points is priced up.
+ *
+ * Greedy, most constrained first (the smallest footprint on screen first: it has the fewest places of its own), each
+ * label taking its cheapest candidate clear of everything placed before it; a few rounds, each starting with the
+ * labels the last one left without a place, keeping the best. Then a repair: a label still without a place tries
+ * its candidates with the few labels in its way lifted and placed again, clear or by the same move one level down
+ * (an ejection chain). Deterministic: the same input gives the same output. No annealing.
  *
  * "Clear" means: inside the view, off every control, no overlap with a placed box, its leader line through no
- * placed box and crossing no other leader line, and no placed leader line through its box.
+ * placed box or control and crossing no other leader line, and no placed leader line through its box.
  */
 
 type Pt = readonly [number, number];
@@ -59,8 +64,8 @@ export interface Placement {
   clash: boolean;
 }
 
-/** The longest leader line: a fifth of the view's smaller side, at least 80 px (a small map's crowded middle still reaches the sea). */
-export const reachOf = (view: View): number => Math.max(0.25 * Math.min(view.width, view.height), 120);
+/** The longest leader line: a fifth of the view's smaller side, at least 120 px (a small map's crowded middle still reaches the sea). */
+export const reachOf = (view: View): number => Math.max(0.2 * Math.min(view.width, view.height), 120);
 
 /** Room kept between two boxes and between a leader line and a box. */
 const GAP = 1;
