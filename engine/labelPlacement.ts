@@ -318,6 +318,9 @@ export function placeLabels(labels: readonly LabelInput[], view: View, controls:
     firstOf.push(own.length);
     l.points.slice(0, COVER_POINTS).forEach((p) => (own.push(p), ownerOf.push(k)));
   });
+  // The points by grid cell, so a box is tested against the few points near it.
+  const pointsIn: number[][] = Array.from({ length: cols * rows }, () => []);
+  own.forEach((p, q) => pointsIn[cell(p[1], rows) * cols + cell(p[0], cols)].push(q));
   const cands: Candidate[][] = labels.map(() => []);
   const kept: Candidate[] = new Array(n);
   /** Keeps a candidate clear of the fixed obstacles: inside the view, off the controls, its leader line too. */
@@ -327,10 +330,15 @@ export function placeLabels(labels: readonly LabelInput[], view: View, controls:
       ? [Math.min(box[0], leader[0][0], leader[1][0]), Math.min(box[1], leader[0][1], leader[1][1]), Math.max(box[2], leader[0][0], leader[1][0]), Math.max(box[3], leader[0][1], leader[1][1])]
       : box;
     let coversFirst = false;
-    for (let q = 0; q < own.length; q++) {
-      if (ownerOf[q] !== k && inside(box, own[q])) {
-        price += PRICE.cover;
-        if (q === firstOf[ownerOf[q]]) coversFirst = true;
+    const x1 = cell(box[2], cols), y1 = cell(box[3], rows);
+    for (let y = cell(box[1], rows); y <= y1; y++) {
+      for (let x = cell(box[0], cols); x <= x1; x++) {
+        for (const q of pointsIn[y * cols + x]) {
+          if (ownerOf[q] !== k && inside(box, own[q])) {
+            price += PRICE.cover;
+            if (q === firstOf[ownerOf[q]]) coversFirst = true;
+          }
+        }
       }
     }
     const c: Candidate = { form, box, extent, cells: [cell(extent[0], cols), cell(extent[1], rows), cell(extent[2], cols), cell(extent[3], rows)], point, leader, justify, price };
@@ -353,11 +361,11 @@ export function placeLabels(labels: readonly LabelInput[], view: View, controls:
 
   // The layout being built: each label's candidate, and a grid of CELL-px cells listing the placed labels whose
   // extent reaches each, so a candidate is tested against the few labels near it, not all of them.
-  let chosen: (Candidate | null)[] = [];
-  let grid: number[][] = [];
+  const chosen: (Candidate | null)[] = new Array<Candidate | null>(n).fill(null);
+  const grid: number[][] = Array.from({ length: cols * rows }, () => []);
   const reset = () => {
-    chosen = new Array<Candidate | null>(n).fill(null);
-    grid = Array.from({ length: cols * rows }, () => []);
+    chosen.fill(null);
+    for (const list of grid) list.length = 0;
   };
   const put = (j: number, c: Candidate | null) => {
     const old = chosen[j];
@@ -415,15 +423,15 @@ export function placeLabels(labels: readonly LabelInput[], view: View, controls:
   // Most constrained first; a label left without a place moves to the front of the order for the next round.
   let order = labels.map((_, k) => k).sort((a, b) => labels[a].area - labels[b].area || a - b);
   let unplaced = greedy(order);
-  let best = { chosen, unplaced, order };
+  let best = { chosen: chosen.slice(), unplaced };
   for (let round = 1, stall = 0; round < ROUNDS && unplaced.length && stall < STALL; round++) {
     const failed = new Set(unplaced);
     order = [...unplaced, ...order.filter((k) => !failed.has(k))];
     unplaced = greedy(order);
-    if (unplaced.length < best.unplaced.length) [best, stall] = [{ chosen, unplaced, order }, 0];
+    if (unplaced.length < best.unplaced.length) [best, stall] = [{ chosen: chosen.slice(), unplaced }, 0];
     else stall++;
   }
-  if (best.chosen !== chosen) {
+  if (unplaced !== best.unplaced) {
     // Back to the best round's layout (its grid is rebuilt from its choices).
     reset();
     best.chosen.forEach((c, j) => c && put(j, c));
@@ -434,8 +442,8 @@ export function placeLabels(labels: readonly LabelInput[], view: View, controls:
   // each at a clear place or, one level down, by the same move (an ejection chain of depth REPAIR_DEPTH). A failed
   // attempt restores the layout as it was.
   const restore = (saved: readonly (Candidate | null)[]) => {
-    reset();
-    saved.forEach((c, j) => c && put(j, c));
+    for (let j = 0; j < n; j++) if (chosen[j] !== saved[j]) put(j, null);
+    for (let j = 0; j < n; j++) if (chosen[j] !== saved[j]) put(j, saved[j]);
   };
   const repair = (k: number, depth: number, fixed: Set<number>): boolean => {
     let tries = 0;
