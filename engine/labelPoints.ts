@@ -104,3 +104,29 @@ export function groupAnchor(members: ArrayLike<number>, anchors: readonly [numbe
   }
   return best;
 }
+
+const KM_PER_DEG = 111.32;
+
+/**
+ * Points a system's label may cover or be led to, best first: the group anchor (`groupAnchor`), then the anchors of
+ * the largest members, each at least a quarter of the footprint's width (√area / 4) from every point already
+ * taken, so they spread over the footprint whether it holds a few CCGs or thousands of LSOAs. Each lies inside a
+ * member, so a label over it, or a leader line ending at it, points into its own system.
+ */
+export function labelPoints(members: ArrayLike<number>, anchors: readonly [number, number][], areaKm2: ArrayLike<number>, max = 6): [number, number][] {
+  if (!members.length) return [];
+  const first = groupAnchor(members, anchors, areaKm2);
+  const cos = Math.cos((first[1] * Math.PI) / 180);
+  const km2 = (a: readonly [number, number], b: readonly [number, number]) => (((a[0] - b[0]) * cos) ** 2 + (a[1] - b[1]) ** 2) * KM_PER_DEG ** 2;
+  const byArea = Array.from(members).sort((a, b) => areaKm2[b] - areaKm2[a] || a - b);
+  let total = 0;
+  for (const i of byArea) total += areaKm2[i];
+  const sep2 = total / 16;
+  const out: [number, number][] = [first];
+  for (const i of byArea) {
+    if (out.length >= max) break;
+    const a = anchors[i];
+    if (out.every((p) => km2(p, a) >= sep2)) out.push(a);
+  }
+  return out;
+}

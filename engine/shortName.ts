@@ -32,6 +32,33 @@ function trimmed(name: string): string {
   return s;
 }
 
+/**
+ * County names as Ordnance Survey and the NHS's small-scale maps abbreviate them, for a label set small on a
+ * crowded map only; the table, the tip and larger zooms keep the full name.
+ */
+const COUNTIES: readonly [string, string][] = [
+  ['Bedfordshire', 'Beds'], ['Buckinghamshire', 'Bucks'], ['Hertfordshire', 'Herts'], ['Gloucestershire', 'Glos'],
+  ['Leicestershire', 'Leics'], ['Nottinghamshire', 'Notts'], ['Northamptonshire', 'Northants'], ['Worcestershire', 'Worcs'],
+  ['Lincolnshire', 'Lincs'], ['Lancashire', 'Lancs'], ['Cambridgeshire', 'Cambs'], ['Oxfordshire', 'Oxon'],
+  ['Berkshire', 'Berks'], ['Warwickshire', 'Warks'], ['Staffordshire', 'Staffs'], ['Derbyshire', 'Derbys'],
+  ['Wiltshire', 'Wilts'], ['Hampshire', 'Hants'], ['Shropshire', 'Salop'], ['Northumberland', 'Northd'],
+];
+const COUNTY = new RegExp(`\\b(${COUNTIES.map(([full]) => full).join('|')})\\b`, 'g');
+const ABBREVIATION = new Map(COUNTIES);
+
+/** Compass words before a place, as initials ("North East Essex" → "NE Essex", "South West London" → "SW London"). */
+const COMPASS = /\b(North|South)(?:\s+(East|West))?\s+(?=(?!East\b|West\b)[A-Z])|\b(East|West)\s+(?=[A-Z])/g;
+
+/**
+ * The short name with county names abbreviated and compass words as initials ("Bedfordshire, Luton and Milton
+ * Keynes" → "Beds, Luton & Milton Keynes"; "Bath and North East Somerset" → "Bath & NE Somerset").
+ */
+export function abbreviatedName(name: string): string {
+  return shortName(name)
+    .replace(COUNTY, (full) => ABBREVIATION.get(full) ?? full)
+    .replace(COMPASS, (_, ns: string | undefined, ew2: string | undefined, ew: string | undefined) => `${(ns ?? '')[0] ?? ''}${(ew2 ?? ew ?? '')[0] ?? ''} `);
+}
+
 /** The place part of an organisation's name, for combining names. */
 const placeOf = (name: string) => trimmed(name);
 

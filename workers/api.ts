@@ -87,8 +87,15 @@ export interface SystemLabel {
   name: string;
   /** The name without the words every footprint repeats (engine/shortName.ts), for the map. */
   short: string;
-  /** `[lon, lat]` of the label's callout, for a footprint too small to hold it at England's scale. */
-  callout?: [number, number];
+  /** The short name with county names abbreviated, for a crowded small map (engine/shortName.ts). */
+  abbreviated: string;
+  /**
+   * `[lon, lat]` points inside the footprint the label may cover or be led to, best first (engine/labelPoints.ts);
+   * the map places the label among them (engine/labelPlacement.ts). The feature's own point is the first.
+   */
+  points: [number, number][];
+  /** The footprint's area (the smallest footprints on screen are placed first). */
+  areaKm2: number;
   /** e.g. "1.23M" */
   population: string;
   /** e.g. "5 CCGs · 1 org" */

@@ -41,9 +41,8 @@ import {
   type State, type SystemLabel, type UnitHit, type UnitInfo, type UnitProps,
 } from './api.ts';
 import { colourSystems, SystemAdjacencyCounter } from '../engine/colour.ts';
-import { anchorOf, groupAnchor } from '../engine/labelPoints.ts';
-import { callouts } from '../engine/callouts.ts';
-import { shortName } from '../engine/shortName.ts';
+import { anchorOf, labelPoints } from '../engine/labelPoints.ts';
+import { abbreviatedName, shortName } from '../engine/shortName.ts';
 import { describeCommand } from './describeCommand.ts';
 import { BorderBitsTracker, meshArcs, meshFeatures, type MeshArcs } from './borderArcs.ts';
 
@@ -111,8 +110,8 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
     }
     return r;
   };
-  /** Each system's label point, by its metrics object (the evaluator keeps that object while the system is unchanged). */
-  let labelPoints = new WeakMap<object, [number, number]>();
+  /** Each system's label points, by its metrics object (the evaluator keeps that object while the system is unchanged). */
+  let pointsOf = new WeakMap<object, [number, number][]>();
   let anchors: [number, number][] = [];
   let past: Entry[] = [];
   let future: Entry[] = [];
@@ -138,21 +137,21 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
   function labels(systems: State['systems']): FeatureCollection<Point, SystemLabel> {
     const g = geo!;
     const noun = g.noun;
-    const pointOf = (m: State['systems'][number]): [number, number] => {
-      let p = labelPoints.get(m);
-      if (!p) labelPoints.set(m, (p = m.members.length ? groupAnchor(m.members, anchors, g.areaKm2) : [0, 0]));
+    const pointsFor = (m: State['systems'][number]): [number, number][] => {
+      let p = pointsOf.get(m);
+      if (!p) pointsOf.set(m, (p = m.members.length ? labelPoints(m.members, anchors, g.areaKm2) : [[0, 0]]));
       return p;
     };
-    const points = systems.map(pointOf);
-    const outside = callouts(points, systems.map((m) => m.areaKm2));
+    const points = systems.map(pointsFor);
     const features: Feature<Point, SystemLabel>[] = systems.map((m, index) => {
       const population = formatShort(m.population);
       // On ccg-2019 the units are the CCGs; on a finer set the label counts the CCGs touched, and those in part.
       const counts = `${g.unitSet === 'ccg-2019' ? plural(m.ccgCount, noun.one, noun.many) : ccgCountText(m)} · ${plural(m.organisationCount, 'org')}`;
-      const properties: SystemLabel = { id: m.id, index, name: m.name, short: shortName(m.name), population, counts, text: `${m.name}\n${population}\n${counts}` };
-      const at = outside[index];
-      if (at) properties.callout = at;
-      return { type: 'Feature', id: index, geometry: { type: 'Point', coordinates: points[index] }, properties };
+      const properties: SystemLabel = {
+        id: m.id, index, name: m.name, short: shortName(m.name), abbreviated: abbreviatedName(m.name), population, counts,
+        text: `${m.name}\n${population}\n${counts}`, points: points[index], areaKm2: m.areaKm2,
+      };
+      return { type: 'Feature', id: index, geometry: { type: 'Point', coordinates: points[index][0] }, properties };
     });
     return { type: 'FeatureCollection', features };
   }
@@ -298,7 +297,7 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
       geo = Geography.fromBundle(bundle);
       evaluator = new Evaluator(geo);
       adjacency = new SystemAdjacencyCounter(geo);
-      labelPoints = new WeakMap();
+      pointsOf = new WeakMap();
       rows = new WeakMap();
       past = [];
       future = [];

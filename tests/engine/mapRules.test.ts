@@ -1,14 +1,13 @@
 // The engine's map rules on the real bundle: system colours keyed by the system, short label names, combined
-// names for merged organisations, and callouts for footprints too small to hold their label.
+// names for merged organisations, abbreviations for a crowded small map, and label points inside each footprint.
 import { describe, expect, it } from 'vitest';
 import { realBundle } from './helpers/real.ts';
 import { Geography } from '../../engine/geography.ts';
 import { scenarioFromBaseline, mergeSystems, assignUnits } from '../../engine/scenario.ts';
 import { Evaluator } from '../../engine/evaluate.ts';
 import { colourSystems, preferredColour, systemAdjacency } from '../../engine/colour.ts';
-import { combinedName, shortName } from '../../engine/shortName.ts';
-import { callouts } from '../../engine/callouts.ts';
-import { anchorOf, groupAnchor } from '../../engine/labelPoints.ts';
+import { abbreviatedName, combinedName, shortName } from '../../engine/shortName.ts';
+import { anchorOf, groupAnchor, labelPoints } from '../../engine/labelPoints.ts';
 import { feature } from 'topojson-client';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 
@@ -90,18 +89,37 @@ describe('combined names', () => {
   });
 });
 
-describe('callouts', () => {
-  it("move London's five systems and the Birmingham pair out of their footprints, no other", () => {
+describe('abbreviated names', () => {
+  it('abbreviate county names and compass words before a place, and nothing else', () => {
+    expect(abbreviatedName('Bedfordshire, Luton and Milton Keynes')).toBe('Beds, Luton & Milton Keynes');
+    expect(abbreviatedName('Bath and North East Somerset, Swindon and Wiltshire')).toBe('Bath & NE Somerset, Swindon & Wilts');
+    expect(abbreviatedName('Our Healthier South East London')).toBe('Our Healthier SE London');
+    expect(abbreviatedName('Hertfordshire and West Essex')).toBe('Herts & W Essex');
+    // A compass word that ends the name names a place itself.
+    expect(abbreviatedName('Cumbria and North East')).toBe('Cumbria & North East');
+    expect(abbreviatedName('Devon')).toBe('Devon');
+  });
+  it('are never longer than the short name, for every STP 2019 system', () => {
+    for (const s of scenarioFromBaseline(geo.bundle, 'stp-2019').systems) expect(abbreviatedName(s.name).length).toBeLessThanOrEqual(shortName(s.name).length);
+  });
+});
+
+describe('label points', () => {
+  it('lie inside their own system, spread apart, the first the group anchor, for every STP 2019 system', () => {
     const ev = new Evaluator(geo).evaluate(scenarioFromBaseline(geo.bundle, 'stp-2019'));
     const t = geo.bundle.topology;
     const units = (feature(t, t.objects.units) as unknown as FeatureCollection<Polygon | MultiPolygon>).features.map((f) => anchorOf(f.geometry));
-    const pts = ev.systems.map((m) => groupAnchor(m.members, units, geo.areaKm2));
-    const out = callouts(pts, ev.systems.map((m) => m.areaKm2));
-    const moved = ev.systems.filter((_, k) => out[k]).map((m) => m.name).sort();
-    expect(moved.filter((n) => /London/.test(n))).toHaveLength(5);
-    expect(moved).toEqual(expect.arrayContaining(['Birmingham and Solihull', 'The Black Country and West Birmingham']));
-    expect(moved.length).toBeLessThanOrEqual(8);
-    // Each callout lies beyond its footprint's anchor by at least the ring distance (55 km ~ 0.5 degree).
-    out.forEach((p, k) => p && expect(Math.hypot(p[0] - pts[k][0], p[1] - pts[k][1])).toBeGreaterThan(0.5));
+    const unitOf = new Map(units.map((a, i) => [a.join(','), i]));
+    let several = 0;
+    for (const m of ev.systems) {
+      const pts = labelPoints(m.members, units, geo.areaKm2);
+      expect(pts[0]).toEqual(groupAnchor(m.members, units, geo.areaKm2));
+      const members = new Set(Array.from(m.members));
+      // Each point is a member's own anchor (a point inside that unit), so inside the system.
+      for (const p of pts) expect(members.has(unitOf.get(p.join(','))!)).toBe(true);
+      expect(new Set(pts.map((p) => p.join(','))).size).toBe(pts.length);
+      if (pts.length > 1) several++;
+    }
+    expect(several).toBeGreaterThan(30);
   });
 });

@@ -11,6 +11,7 @@ import type { Map as MlMap } from 'maplibre-gl';
 import { NO_COLOUR, type CompareSide, type Init } from '../../workers/api.ts';
 import { createMapView, geojsonSource, FONT, LAYERS, SOURCES } from '../map/mapView.ts';
 import { createZoomer } from '../map/zoom.ts';
+import { setSystemLabels } from '../map/labels.ts';
 import { h, fill } from '../dom.ts';
 import { outlines } from '../map/outlines.ts';
 
@@ -181,7 +182,7 @@ export async function createCompareMaps(containers: [HTMLElement, HTMLElement], 
     }
     geojsonSource(map, SOURCES.sysBorders).setData({ type: 'Feature', properties: {}, geometry: side.systemBorders });
     geojsonSource(map, SOURCES.orgBorders).setData({ type: 'Feature', properties: {}, geometry: side.organisationBorders });
-    geojsonSource(map, SOURCES.labels).setData(side.labels);
+    setSystemLabels(map, side.labels);
     map.getCanvas().setAttribute('aria-label', `Map of option ${k ? 'B' : 'A'}, ${side.name}. It follows the other map. The list of differences beside it says the same in words.`);
   };
 

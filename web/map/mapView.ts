@@ -10,6 +10,8 @@ import type { Init } from '../../workers/api.ts';
 import { arcLineWidth, solidArcLine } from './borderStyle.ts';
 import { MAP_MAXZOOM, TILE_MAXZOOM, unitTileMaxzoom } from './tileZoom.ts';
 import { fillByColourIndex } from './palette.ts';
+import { attachLabelPlacer } from './labels.ts';
+import { DETAIL_SCALE, LINE_HEIGHT } from '../../engine/labelText.ts';
 
 setWorkerUrl(workerUrl);
 // MapLibre's worker starts loading now, while the engine worker reads the bundle, not when the map is made.
@@ -35,17 +37,12 @@ export const LAYERS = {
   collabLabel: 'collab-label',
   regions: 'regions-line',
   labels: 'system-labels',
-  /** The labels of footprints too small for them at England's scale, in place once zoomed in. */
-  labelsInPlace: 'system-labels-in-place',
-  calloutLines: 'callout-lines',
-  calloutLabels: 'callout-labels',
+  /** Leader lines from a small footprint to its label beside it (web/map/labels.ts). */
+  leaders: 'label-leaders',
 } as const;
 
 /** Every layer that labels a system (a test or a picture reads which labels were placed from these). */
-export const SYSTEM_LABEL_LAYERS = [LAYERS.labels, LAYERS.labelsInPlace, LAYERS.calloutLabels] as const;
-
-/** Below this zoom a small footprint's label sits on its callout, joined by a leader line (engine/callouts.ts). */
-export const CALLOUT_MAXZOOM = 8;
+export const SYSTEM_LABEL_LAYERS = [LAYERS.labels] as const;
 
 export const SOURCES = {
   units: 'units',
@@ -56,9 +53,8 @@ export const SOURCES = {
   selection: 'selection',
   /** The outlined units only: selected, previewed by a paint stroke, under the pointer (outlines.ts). */
   outlines: 'unit-outlines',
+  /** The placed labels (points) and their leader lines (web/map/labels.ts). */
   labels: 'system-labels',
-  /** Callout points and leader lines, made from the labels (paintState.ts). */
-  callouts: 'system-callouts',
   collabs: 'collaborations',
   regions: 'regions',
 } as const;
@@ -77,7 +73,6 @@ function style(init: Init): StyleSpecification {
       [SOURCES.selection]: { type: 'geojson', maxzoom: unitZoom, data: EMPTY as unknown as GeoJSON.FeatureCollection },
       [SOURCES.outlines]: { type: 'geojson', maxzoom: unitZoom, data: EMPTY as unknown as GeoJSON.FeatureCollection },
       [SOURCES.labels]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: EMPTY as unknown as GeoJSON.FeatureCollection },
-      [SOURCES.callouts]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: EMPTY as unknown as GeoJSON.FeatureCollection },
       [SOURCES.collabs]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: EMPTY as unknown as GeoJSON.FeatureCollection },
       // Filled on first show (showRegions): hidden at start, and tiling it would hold up the first frame's tiles.
       [SOURCES.regions]: { type: 'geojson', maxzoom: TILE_MAXZOOM, data: EMPTY as unknown as GeoJSON.FeatureCollection },
@@ -159,60 +154,40 @@ function style(init: Init): StyleSpecification {
         paint: { 'text-color': '#0b5394', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
       },
       {
-        id: LAYERS.calloutLines,
+        id: LAYERS.leaders,
         type: 'line',
-        source: SOURCES.callouts,
-        maxzoom: CALLOUT_MAXZOOM,
+        source: SOURCES.labels,
         filter: ['==', ['geometry-type'], 'LineString'],
-        paint: { 'line-color': '#111827', 'line-width': 1, 'line-opacity': 0.75 },
+        paint: { 'line-color': '#111827', 'line-width': 1, 'line-opacity': 0.8 },
       },
-      labelLayer(LAYERS.labels, SOURCES.labels, { filter: ['!', ['has', 'callout']] }),
-      labelLayer(LAYERS.labelsInPlace, SOURCES.labels, { filter: ['has', 'callout'], minzoom: CALLOUT_MAXZOOM }),
-      labelLayer(LAYERS.calloutLabels, SOURCES.callouts, { filter: ['==', ['geometry-type'], 'Point'], maxzoom: CALLOUT_MAXZOOM, anchored: true }),
+      labelLayer(),
     ],
   };
 }
 
 /**
- * A system label: the short name at England's scale, its population from zoom 5.6, the unit and organisation
- * counts too from zoom 6.5 (hovering or focusing a unit, and the systems table, give them at any scale). Small
- * type, names wrapped, and a choice of anchors round the point, so the labels fit at England's scale.
- *
- * Every system is always labelled: `text-overlap: always` with variable anchors makes MapLibre try each anchor
- * clear of the labels already placed first and, only when none is clear, place it at the first anchor anyway
- * (two placement passes, maplibre-gl src/symbol/placement.ts). So a label is never dropped for want of room, in
- * any window or under any overlay, and crowded ones still move aside where they can. Labels are placed in the
- * order of `symbol-sort-key` (the system's index), so the result is the same every time. System labels are the
- * top symbol layers, placed first; every other label (councils, collaborations) gives way to them.
+ * The system labels, where web/map/labels.ts placed them (engine/labelPlacement.ts): each at its own point, centred
+ * there, in its own type size (constant in zoom, so the box MapLibre hit-tests is the text drawn), lines broken
+ * already. `text-overlap: always`: MapLibre draws every label where it was placed and moves none (the placement has
+ * kept them apart); every other label (councils, collaborations) gives way to them.
  */
-function labelLayer(id: string, source: string, opts: { filter: unknown; minzoom?: number; maxzoom?: number; anchored?: boolean }): LayerSpecification {
-  const name = ['get', 'short'];
-  const text = [
-    'step', ['zoom'],
-    name,
-    5.6,
-    ['format', name, { 'font-scale': 1 }, '\n', {}, ['get', 'population'], { 'font-scale': 0.9 }],
-    6.5,
-    ['format', name, { 'font-scale': 1 }, '\n', {}, ['get', 'population'], { 'font-scale': 0.92 }, '\n', {}, ['get', 'counts'], { 'font-scale': 0.85 }],
-  ];
+function labelLayer(): LayerSpecification {
+  const size = ['coalesce', ['get', 'size'], 10];
   return {
-    id,
+    id: LAYERS.labels,
     type: 'symbol',
-    source,
-    ...(opts.minzoom === undefined ? {} : { minzoom: opts.minzoom }),
-    ...(opts.maxzoom === undefined ? {} : { maxzoom: opts.maxzoom }),
-    filter: opts.filter as never,
+    source: SOURCES.labels,
+    filter: ['==', ['geometry-type'], 'Point'],
     layout: {
-      'text-field': text as never,
+      'text-field': ['case', ['has', 'detail'], ['format', ['get', 'name'], {}, '\n', {}, ['get', 'detail'], { 'font-scale': DETAIL_SCALE }], ['coalesce', ['get', 'name'], ['get', 'short']]] as never,
       'text-font': FONT,
-      'text-size': ['interpolate', ['linear'], ['zoom'], 5, 8.5, 6, 10.5, 8, 13] as never,
-      'text-max-width': 6.5,
-      'text-line-height': 1.1,
+      'text-size': size as never,
+      'text-max-width': 100,
+      'text-line-height': LINE_HEIGHT,
       'text-padding': 0,
+      'text-anchor': 'center',
+      'text-justify': ['coalesce', ['get', 'justify'], 'center'] as never,
       'text-overlap': 'always',
-      ...(opts.anchored
-        ? { 'text-anchor': ['get', 'anchor'] as never, 'text-offset': ['case', ['==', ['get', 'anchor'], 'left'], ['literal', [0.3, 0]], ['literal', [-0.3, 0]]] as never }
-        : { 'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right', 'top-left', 'top-right', 'bottom-left', 'bottom-right'], 'text-radial-offset': 0.4, 'text-justify': 'auto' }),
       'symbol-sort-key': ['get', 'index'] as never,
     },
     paint: { 'text-color': '#111827', 'text-halo-color': 'rgba(255,255,255,0.92)', 'text-halo-width': 1.4 },
@@ -220,8 +195,7 @@ function labelLayer(id: string, source: string, opts: { filter: unknown; minzoom
 }
 
 /**
- * Room round England at the first view: for the scale bar and attribution below and the zoom buttons and the
- * callouts' column on the right. Taken after every panel is in place (main.ts), so it fits the final map.
+ * Room round England at the first view: for the scale bar and attribution below and the zoom buttons on the right. Taken after every panel is in place (main.ts), so it fits the final map.
  */
 export function fitPadding(container: HTMLElement): { top: number; bottom: number; left: number; right: number } {
   const side = Math.min(60, container.clientWidth * 0.08);
@@ -292,6 +266,7 @@ export function createMapView(container: HTMLElement, init: Init, { revealOnLoad
         source: SOURCES.selection,
         paint: { 'fill-pattern': 'hatch' },
       }, LAYERS.firstLine);
+      attachLabelPlacer(map, SOURCES.labels, FONT);
       resolve(map);
     }),
   );

@@ -48,7 +48,7 @@ export function createOverlays(map: MlMap, url: string): OverlayControl {
       map.addLayer({ id: 'lad-line', type: 'line', source: 'lad', layout: hidden, paint: { 'line-color': '#6b4f2a', 'line-width': 0.8, 'line-dasharray': [2, 2] } }, before);
       map.addLayer({ id: 'utla-fill', type: 'fill', source: 'utla', layout: hidden, paint: { 'fill-color': '#000000', 'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.12, 0] } }, before);
       map.addLayer({ id: 'utla-line', type: 'line', source: 'utla', layout: hidden, paint: { 'line-color': '#8a5a00', 'line-width': 1.6 } }, before);
-      map.addLayer({ id: 'utla-hover', type: 'line', source: 'utla', layout: hidden, paint: { 'line-color': '#8a5a00', 'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 3.5, 0] } }, LAYERS.calloutLines);
+      map.addLayer({ id: 'utla-hover', type: 'line', source: 'utla', layout: hidden, paint: { 'line-color': '#8a5a00', 'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 3.5, 0] } }, LAYERS.leaders);
       map.addLayer({
         id: 'utla-label',
         type: 'symbol',
@@ -56,7 +56,7 @@ export function createOverlays(map: MlMap, url: string): OverlayControl {
         minzoom: 7,
         layout: { ...hidden, 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 10, 'text-max-width': 8 },
         paint: { 'text-color': '#6b3f00', 'text-halo-color': '#fff', 'text-halo-width': 1.2 },
-      }, LAYERS.calloutLines); // below the system labels, which are placed first and never give way to a council's
+      }, LAYERS.leaders); // below the system labels, which are placed first and never give way to a council's
     })());
 
   const control: OverlayControl = {

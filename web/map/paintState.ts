@@ -2,8 +2,8 @@
  * Paints engine states onto the map, touching only what changed since the last state painted:
  * - fills: feature state `c` of the units whose colour changed;
  * - borders: feature state `b` of the mesh arcs (Init.arcs) whose bits changed; no geometry is rebuilt;
- * - labels: `updateData` with the label features that changed (unchanged ones keep their identity across the
- *   worker boundary, workers/statePatch.ts), `setData` only when systems were added or removed;
+ * - labels: placed again (web/map/labels.ts) only when a label changed (unchanged ones keep their identity across
+ *   the worker boundary, workers/statePatch.ts);
  * - collaborations: `setData` only when the worker sent new footprints.
  Fills and borders go into the next frame; the labels follow a frame or two later, once MapLibre's worker has
  * re-tiled them (waiting for them held the new fills back by that round trip, ~45 ms here, and by the frame
@@ -17,24 +17,10 @@
  * (the clicked CCG already in its new colour, before the worker answers). `onPainted` fires with the first frame.
  */
 import type { MapSourceDataEvent, Map as MlMap } from 'maplibre-gl';
-import type { Feature, FeatureCollection } from 'geojson';
 import { NO_COLOUR, type State } from '../../workers/api.ts';
 import { SOURCES, geojsonSource, hasLoaded, revealMap } from './mapView.ts';
 import { outlines } from './outlines.ts';
-
-/** Each small footprint's label on its callout, and the leader line from its place to it. */
-function calloutFeatures(labels: State['labels']): FeatureCollection {
-  const features: Feature[] = [];
-  for (const f of labels.features) {
-    const at = f.properties.callout;
-    if (!at) continue;
-    // The text starts at the callout and runs away from the footprint, so the leader line ends at its edge.
-    const anchor = at[0] >= f.geometry.coordinates[0] ? 'left' : 'right';
-    features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: { ...f.properties, anchor } });
-    features.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: [f.geometry.coordinates, at] }, properties: { id: f.properties.id } });
-  }
-  return { type: 'FeatureCollection', features };
-}
+import { setSystemLabels } from './labels.ts';
 
 export interface Painter {
   /** Colour shown for each unit (includes paint-stroke previews). */
@@ -93,23 +79,17 @@ export function createPainter(map: MlMap, n: number, onPainted: (seq: number, at
     borders = next;
   }
 
-  /** Sends the labels that changed to MapLibre's worker, which re-tiles them; true if it does. */
+  /**
+   * Places the labels again when one changed (web/map/labels.ts), which sends them to MapLibre's worker to be
+   * re-tiled; true if it does. Unchanged labels keep their identity across the worker boundary.
+   */
   function paintLabels(next: State['labels']): boolean {
     if (next === labels) return false;
     const prev = labels;
     labels = next;
-    const source = geojsonSource(map, SOURCES.labels);
-    void geojsonSource(map, SOURCES.callouts).setData(calloutFeatures(next));
-    if (!prev || prev.features.length !== next.features.length) {
-      void source.setData(next);
-      return true;
-    }
-    const changed: Feature[] = [];
-    next.features.forEach((f, k) => {
-      if (f !== prev.features[k]) changed.push(f);
-    });
-    if (changed.length) void source.updateData({ add: changed });
-    return changed.length > 0;
+    if (prev && prev.features.length === next.features.length && next.features.every((f, k) => f === prev.features[k])) return false;
+    setSystemLabels(map, next);
+    return true;
   }
 
   // Map frames are held (never longer than HOLD_MS), where a frame would show nothing new and, with frames costing a
