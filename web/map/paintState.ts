@@ -5,8 +5,8 @@
  * - labels: placed again (web/map/labels.ts) only when a label changed (unchanged ones keep their identity across
  *   the worker boundary, workers/statePatch.ts);
  * - collaborations: `setData` only when the worker sent new footprints.
- Fills and borders go into the next frame; the labels follow a frame or two later, once MapLibre's worker has
- * re-tiled them (waiting for them held the new fills back by that round trip, ~45 ms here, and by the frame
+ * Fills and borders go into the next frame; the labels are placed after it and follow a frame or two later, once
+ * MapLibre's worker has re-tiled them (waiting for them held the new fills back by that round trip, ~45 ms here, and by the frame
  * queued behind it: tests/bench/browser.ts measured the new fills on screen ~100 ms later). The first state,
  * applied before the map's first complete frame (mapView.ts), is painted with that frame.
  * Timings go to the performance timeline: `footprints:applied` when a state reaches the painter,
@@ -80,17 +80,32 @@ export function createPainter(map: MlMap, n: number, onPainted: (seq: number, at
   }
 
   /**
-   * Places the labels again when one changed (web/map/labels.ts), which sends them to MapLibre's worker to be
-   * re-tiled; true if it does. Unchanged labels keep their identity across the worker boundary.
+   * Whether a label changed (unchanged labels keep their identity across the worker boundary). Placing them
+   * (web/map/labels.ts, a few to tens of ms on the main thread) and MapLibre's worker re-tiling them come after the
+   * frame with the new fills (`placeChangedLabels`), except for the first state, placed before the first frame.
    */
-  function paintLabels(next: State['labels']): boolean {
+  function labelsChanged(next: State['labels']): boolean {
     if (next === labels) return false;
     const prev = labels;
     labels = next;
-    if (prev && prev.features.length === next.features.length && next.features.every((f, k) => f === prev.features[k])) return false;
-    setSystemLabels(map, next);
-    return true;
+    return !(prev && prev.features.length === next.features.length && next.features.every((f, k) => f === prev.features[k]));
   }
+  /** The state whose labels wait to be placed (the latest, when states come faster than frames). */
+  let toPlace: number | null = null;
+  const placeChangedLabels = (seq: number) => {
+    const queued = toPlace !== null;
+    toPlace = seq;
+    if (queued) return;
+    setTimeout(() => {
+      const s = toPlace!;
+      toPlace = null;
+      if (!labels) return;
+      setSystemLabels(map, labels);
+      if (!map.isSourceLoaded(SOURCES.labels)) holdForLabels();
+      settledAfter(s);
+    }, 0);
+  };
+  const settledAfter = (seq: number) => map.once('idle', () => requestAnimationFrame(() => mark('footprints:settled', seq)));
 
   // Map frames are held (never longer than HOLD_MS), where a frame would show nothing new and, with frames costing a
   // hundred ms or more (software GL), would delay the one that does:
@@ -142,11 +157,12 @@ export function createPainter(map: MlMap, n: number, onPainted: (seq: number, at
       const appliedAt = performance.now();
       const seq = state.seq;
       mark('footprints:applied', seq, appliedAt);
-      const relabelling = paintLabels(state.labels);
+      const relabelling = labelsChanged(state.labels);
       if (state.collaborationFootprints) void geojsonSource(map, SOURCES.collabs).setData(state.collaborationFootprints);
       // Before the map's first complete frame (the first state, applied while the sources are still being tiled),
       // everything goes in at once and the state counts as painted with that frame (MapLibre's `load`).
       const first = !hasLoaded(map);
+      if (relabelling && first) setSystemLabels(map, state.labels);
       for (let i = 0; i < n; i++) if (shown[i] !== state.unitColour[i]) setColour(i, state.unitColour[i]);
       if (previewed.size) outlines(map).set('paint', []);
       previewed.clear();
@@ -157,14 +173,15 @@ export function createPainter(map: MlMap, n: number, onPainted: (seq: number, at
         // After this frame's task: the frame commits with the map's new fills, then the waiting work runs.
         if (waiting.length) setTimeout(runWaiting, 0);
         revealMap(map); // the first state's frame is the first the map shows (mapView.ts)
-        if (relabelling && !first && !map.isSourceLoaded(SOURCES.labels)) holdForLabels();
+        if (relabelling && !first) placeChangedLabels(seq);
         requestAnimationFrame(() => {
           const at = performance.now();
           mark('footprints:painted', seq, at);
           onPainted(seq, at, appliedAt);
         });
       });
-      map.once('idle', () => requestAnimationFrame(() => mark('footprints:settled', seq)));
+      // Settled once the map is idle with this state's labels placed.
+      if (!relabelling || first) settledAfter(seq);
       map.triggerRepaint();
       release();
     },
