@@ -62,8 +62,8 @@ export class BorderBitsTracker {
   private readonly offsets: Int32Array;
   private readonly arcs: Int32Array;
   private bits: Uint8Array | undefined;
-  private system = new Uint16Array(0);
-  private organisation = new Uint16Array(0);
+  private system: Uint16Array<ArrayBufferLike> = new Uint16Array(0);
+  private organisation: Uint16Array<ArrayBufferLike> = new Uint16Array(0);
 
   constructor(private readonly m: MeshArcs, n: number) {
     const count = new Int32Array(n + 1);
@@ -92,8 +92,10 @@ export class BorderBitsTracker {
         for (let p = this.offsets[i]; p < this.offsets[i + 1]; p++) bits[this.arcs[p]] = bitsOf(m, this.arcs[p], unitSystem, unitOrganisation);
       }
     }
-    this.system = unitSystem.slice();
-    this.organisation = unitOrganisation.slice();
+    // Kept as they are: callers hand over arrays no one writes into afterwards (a transferred one reads as empty
+    // here, and the next update starts afresh).
+    this.system = unitSystem;
+    this.organisation = unitOrganisation;
     return this.bits.slice();
   }
 }

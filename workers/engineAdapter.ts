@@ -58,12 +58,13 @@ const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
- * Unit → system / organisation (copies: the evaluator caches its partitions, and these buffers are transferred
- * away) and the colours (engine/colour.ts: keyed by the system; `prefer` overrides some, by system id).
+ * Unit → system / organisation and the colours (engine/colour.ts: keyed by the system; `prefer` overrides some, by
+ * system id). The partitions' own arrays, which no one writes into (an edit's partition is a new one), copied only
+ * when `copy`: the state's buffers are then transferred away, and the evaluator caches its partitions.
  */
-function colouring(g: Geography, ev: Evaluation, prefer?: ReadonlyMap<string, number>, adjacency?: SystemAdjacencyCounter) {
-  const unitSystem = ev.systemPartition.unitToGroup.slice();
-  const unitOrganisation = ev.organisationPartition.unitToGroup.slice();
+function colouring(g: Geography, ev: Evaluation, copy: boolean, prefer?: ReadonlyMap<string, number>, adjacency?: SystemAdjacencyCounter) {
+  const unitSystem = copy ? ev.systemPartition.unitToGroup.slice() : ev.systemPartition.unitToGroup;
+  const unitOrganisation = copy ? ev.organisationPartition.unitToGroup.slice() : ev.organisationPartition.unitToGroup;
   const adj = adjacency?.update(unitSystem, ev.systemPartition.groupIds);
   const systemColour = colourSystems(g, unitSystem, ev.systemPartition.groupIds, PALETTE_SIZE, prefer, adj);
   const unitColour = new Uint8Array(g.n).fill(NO_COLOUR);
@@ -173,7 +174,7 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
   function makeState(): State {
     const { geo: g, scenario } = need();
     const ev = evaluator.evaluate(scenario);
-    const { unitSystem, unitOrganisation, systemColour, unitColour } = colouring(g, ev, undefined, adjacency);
+    const { unitSystem, unitOrganisation, systemColour, unitColour } = colouring(g, ev, useTransfer, undefined, adjacency);
     const countBySystem = new Map<string, number>();
     for (const f of ev.findings) for (const id of new Set(f.ids)) countBySystem.set(id, (countBySystem.get(id) ?? 0) + 1);
     const collabsChanged = sent?.collaborations !== scenario.collaborations;
@@ -265,7 +266,7 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
 
   function compareSide(ev: Evaluation, prefer?: ReadonlyMap<string, number>): CompareSide {
     const g = geo!;
-    const { unitSystem, unitOrganisation, systemColour, unitColour } = colouring(g, ev, prefer);
+    const { unitSystem, unitOrganisation, systemColour, unitColour } = colouring(g, ev, useTransfer, prefer);
     return {
       name: ev.scenario.name,
       systems: ev.systems.map((m) => ({ id: m.id, name: m.name })),

@@ -44,6 +44,48 @@ describe('state patches', () => {
     check(await engine.undo());
   });
 
+  it('sends a typed array with few elements changed as those elements, and one with many whole; never alters the base', () => {
+    const enc = createEncoder();
+    const n = 32_844;
+    const a = new Uint16Array(n).map((_, k) => k % 40);
+    const few = a.slice();
+    few[7] = 41;
+    few[n - 1] = 42;
+    const many = a.map((x) => x + 1);
+    const s0 = { seq: 1, unitSystem: a } as unknown as State;
+    const s1 = { seq: 2, unitSystem: few } as unknown as State;
+    const s2 = { seq: 3, unitSystem: many } as unknown as State;
+    const have0 = applyPatch(null, structuredClone(enc.encode(s0)));
+    const p1 = structuredClone(enc.encode(s1));
+    const e1 = (p1.enc as { o: { unitSystem: { at?: Uint32Array; to?: Uint16Array } } }).o.unitSystem;
+    expect([...e1.at!]).toEqual([7, n - 1]);
+    expect([...e1.to!]).toEqual([41, 42]);
+    expect(e1.to).toBeInstanceOf(Uint16Array);
+    const have1 = applyPatch(have0, p1);
+    expect(have1.unitSystem).toEqual(few);
+    expect(have0.unitSystem).toEqual(a); // the base state is not written into
+    const p2 = structuredClone(enc.encode(s2));
+    expect((p2.enc as { o: { unitSystem: { v?: Uint16Array } } }).o.unitSystem.v).toEqual(many);
+    expect(applyPatch(have1, p2).unitSystem).toEqual(many);
+  });
+
+  it('rebuilds typed arrays of every kind and length from their changes, the changed elements anywhere', () => {
+    const kinds = [Uint8Array, Uint16Array, Uint32Array, Int32Array, Float64Array];
+    for (const Kind of kinds) {
+      for (const n of [1, 3, 4, 7, 64, 1001]) {
+        for (const changed of [[0], [n - 1], [0, n - 1], [Math.floor(n / 2)]]) {
+          const enc = createEncoder();
+          const a = new Kind(n).map((_, k) => (k * 7) % 13);
+          const b = a.slice();
+          for (const k of changed) b[k] = 200;
+          const s0 = applyPatch(null, structuredClone(enc.encode({ seq: 1, arr: a } as unknown as State)));
+          const s1 = applyPatch(s0, structuredClone(enc.encode({ seq: 2, arr: b } as unknown as State)));
+          expect((s1 as unknown as { arr: unknown }).arr, `${Kind.name} ${n} ${changed}`).toEqual(b);
+        }
+      }
+    }
+  });
+
   it('refuses a patch made against another state', () => {
     const enc = createEncoder();
     const a = { seq: 1, x: [1] } as unknown as State;
