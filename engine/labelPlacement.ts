@@ -502,3 +502,40 @@ export function placeLabels(labels: readonly LabelInput[], view: View, controls:
 
 /** Whether a placement's box covers its own point when it has no leader line (a check the tests share). */
 export const coversPoint = (p: Placement): boolean => p.leader !== null || inside(p.box, p.point);
+
+const samePt = (a: Pt, b: Pt) => Math.abs(a[0] - b[0]) < 0.01 && Math.abs(a[1] - b[1]) < 0.01;
+
+/**
+ * The placements `prev` kept for new inputs of the same labels in the same view and controls, when each label
+ * still has the point it was placed for and, with its form's box resized about the same centre (in place only: a
+ * led label's box must keep its size), every label is still clear, as `placeLabels` means it. An edit that changes
+ * a population figure or two then moves no label and costs no placement (tens of ms on a busy main thread); null
+ * when anything else changed, and the labels are placed afresh.
+ */
+export function keepPlacement(prev: readonly Placement[], labels: readonly LabelInput[], view: View, controls: readonly Rect[] = []): Placement[] | null {
+  if (prev.length !== labels.length || prev.some((p) => p.clash)) return null;
+  const next: Placement[] = [];
+  for (let k = 0; k < labels.length; k++) {
+    const p = prev[k], l = labels[k];
+    const f = l.forms[p.form];
+    if (!f || !l.points.some((q) => samePt(q, p.point))) return null;
+    const b = boxAround(p.at, f);
+    if (p.leader && (Math.abs(b[2] - b[0] - (p.box[2] - p.box[0])) > 0.01 || Math.abs(b[3] - b[1] - (p.box[3] - p.box[1])) > 0.01)) return null;
+    const box: Placement['box'] = [b[0], b[1], b[2], b[3]];
+    if (!p.leader && !inside(box, p.point)) return null;
+    if (box[0] < 0 || box[1] < 0 || box[2] > view.width || box[3] > view.height) return null;
+    if (controls.some((c) => meets(box, c) || (p.leader && segmentCrossesRect(p.leader[0], p.leader[1], c)))) return null;
+    next.push({ ...p, box });
+  }
+  for (let a = 0; a < next.length; a++) {
+    for (let b = 0; b < next.length; b++) {
+      if (a === b) continue;
+      const pa = next[a], pb = next[b];
+      if (a < b && meets(pa.box, pb.box)) return null;
+      if (inside(pa.box, labels[b].points[0])) return null;
+      if (pa.leader && segmentCrossesRect(pa.leader[0], pa.leader[1], pb.box)) return null;
+      if (a < b && pa.leader && pb.leader && segmentsCross(pa.leader, pb.leader)) return null;
+    }
+  }
+  return next;
+}

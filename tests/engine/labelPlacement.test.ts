@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { feature } from 'topojson-client';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { placeLabels, reachOf, segmentCrossesRect, segmentsCross, type LabelInput, type Placement, type Rect, type View } from '../../engine/labelPlacement.ts';
+import { keepPlacement, placeLabels, reachOf, segmentCrossesRect, segmentsCross, type LabelInput, type Placement, type Rect, type View } from '../../engine/labelPlacement.ts';
 import { anchorOf, labelPoints } from '../../engine/labelPoints.ts';
 import { abbreviatedName, shortName } from '../../engine/shortName.ts';
 import { formBox, labelForms, labelTextSize } from '../../engine/labelText.ts';
@@ -115,6 +115,36 @@ describe('placeLabels on synthetic crowds', () => {
     expect(problems(labels, out, view)).toEqual([]);
     const led = out.slice(16).filter((p) => p.leader);
     expect(led).toHaveLength(8);
+  });
+});
+
+describe('keepPlacement: labels stay put after an edit while they are still clear', () => {
+  const view = { width: 900, height: 700 };
+  const labels = crowd(30, 400, 400, view, 3);
+  const placed = placeLabels(labels, view);
+  const grow = (k: number, by: number): LabelInput[] =>
+    labels.map((l, j) => (j === k ? { ...l, forms: l.forms.map((f) => ({ w: f.w + by, h: f.h })) } : l));
+
+  it('keeps every placement for the same inputs', () => {
+    expect(keepPlacement(placed, labels, view)).toEqual(placed);
+  });
+
+  it('keeps an in-place label whose text grew by a digit, its box resized about the same centre, still clear', () => {
+    const k = placed.findIndex((p, j) => !p.leader && (keepPlacement(placed, grow(j, 4), view) !== null));
+    expect(k).toBeGreaterThanOrEqual(0);
+    const next = grow(k, 4);
+    const kept = keepPlacement(placed, next, view)!;
+    expect(kept[k].at).toEqual(placed[k].at);
+    expect(kept[k].box[2] - kept[k].box[0]).toBeCloseTo(placed[k].box[2] - placed[k].box[0] + 4);
+    expect(problems(next, kept, view)).toEqual([]);
+  });
+
+  it('gives up (null) when a grown box would meet another, a point moved, or a control came over a label', () => {
+    // The widest growth makes some box meet a neighbour's.
+    expect(keepPlacement(placed, grow(0, 2000), view)).toBeNull();
+    const moved = labels.map((l, j) => (j === 0 ? { ...l, points: l.points.map((p) => [p[0] + 5, p[1]] as [number, number]) } : l));
+    expect(keepPlacement(placed, moved, view)).toBeNull();
+    expect(keepPlacement(placed, labels, view, [placed[3].box])).toBeNull();
   });
 });
 

@@ -12,7 +12,7 @@
  */
 import type { GeoJSONSource, Map as MlMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import { placeLabels, type LabelInput, type Rect } from '../../engine/labelPlacement.ts';
+import { keepPlacement, placeLabels, type LabelInput, type Placement, type Rect } from '../../engine/labelPlacement.ts';
 import { formBox, labelForms, labelTextSize, type LabelLine } from '../../engine/labelText.ts';
 import type { SystemLabel } from '../../workers/api.ts';
 
@@ -79,6 +79,7 @@ const textOf = (lines: readonly LabelLine[]) => ({
 export function attachLabelPlacer(map: MlMap, source: string, font: readonly string[]): void {
   const em = measurer(font);
   let controls: Rect[] | undefined;
+  let last: { view: string; placed: Placement[] } | undefined;
   const placer: Placer = {
     labels: [],
     place() {
@@ -102,9 +103,13 @@ export function attachLabelPlacer(map: MlMap, source: string, font: readonly str
         };
       });
       // Read from the page's layout only when the view or a panel changed: an edit's placement forces no layout.
+      const sameView = controls !== undefined && last?.view === viewKey(map);
       controls ??= controlBoxes(c);
       const t1 = performance.now();
-      const placed = placeLabels(inputs, view, controls);
+      // After an edit in the same view, the labels stay where they are if they are all still clear there.
+      const kept = sameView && last ? keepPlacement(last.placed, inputs, view, controls) : null;
+      const placed = kept ?? placeLabels(inputs, view, controls);
+      last = { view: viewKey(map), placed };
       const t2 = performance.now();
       const features: Feature[] = [];
       placed.forEach((p, k) => {
@@ -129,6 +134,7 @@ export function attachLabelPlacer(map: MlMap, source: string, font: readonly str
       c.dataset.labelsClash = String(placed.filter((p) => p.clash).length);
       c.dataset.labelsPlaced = String(Number(c.dataset.labelsPlaced ?? 0) + 1);
       c.dataset.labelsPlaceMs = (t2 - t1).toFixed(2);
+      c.dataset.labelsKept = String(kept !== null);
       c.dataset.labelsMainMs = (performance.now() - t0).toFixed(2);
     },
   };
