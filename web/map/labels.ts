@@ -120,7 +120,8 @@ export function attachLabelPlacer(map: MlMap, source: string, font: readonly str
         features.push({
           type: 'Feature',
           geometry: { type: 'Point', coordinates: [at.lng, at.lat] },
-          properties: { id: f.properties.id, index: f.properties.index, name, ...(detail ? { detail } : {}), size, justify: p.justify, point: [point.lng, point.lat], leader: p.leader !== null },
+          // The engine's figures ride along (what a test or a picture reads), whichever form shows them.
+          properties: { id: f.properties.id, index: f.properties.index, name, ...(detail ? { detail } : {}), population: f.properties.population, counts: f.properties.counts, size, justify: p.justify, point: [point.lng, point.lat], leader: p.leader !== null },
         });
         if (p.leader) {
           const ends = p.leader.map((q) => map.unproject(q)).map((q) => [q.lng, q.lat]);
