@@ -103,13 +103,14 @@ export function attachLabelPlacer(map: MlMap, source: string, font: readonly str
         };
       });
       // Read from the page's layout only when the view or a panel changed: an edit's placement forces no layout.
-      const sameView = controls !== undefined && last?.view === viewKey(map);
+      const shown = viewKey(map);
+      const sameView = controls !== undefined && last?.view === shown;
       controls ??= controlBoxes(c);
       const t1 = performance.now();
       // After an edit in the same view, the labels stay where they are if they are all still clear there.
       const kept = sameView && last ? keepPlacement(last.placed, inputs, view, controls) : null;
       const placed = kept ?? placeLabels(inputs, view, controls);
-      last = { view: viewKey(map), placed };
+      last = { view: shown, placed };
       const t2 = performance.now();
       const features: Feature[] = [];
       placed.forEach((p, k) => {
@@ -130,7 +131,7 @@ export function attachLabelPlacer(map: MlMap, source: string, font: readonly str
       });
       void (map.getSource(source) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
       // What the labels were placed for (tests wait on it before reading them back), and how long it took.
-      c.dataset.labelsView = viewKey(map);
+      c.dataset.labelsView = shown;
       c.dataset.labelsCount = String(labels.length);
       c.dataset.labelsClash = String(placed.filter((p) => p.clash).length);
       c.dataset.labelsPlaced = String(Number(c.dataset.labelsPlaced ?? 0) + 1);

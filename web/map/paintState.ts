@@ -6,8 +6,8 @@
  *   the worker boundary, workers/statePatch.ts);
  * - collaborations: `setData` only when the worker sent new footprints.
  * Fills and borders go into the next frame; the labels are placed after it and follow a frame or two later, once
- * MapLibre's worker has re-tiled them (waiting for them held the new fills back by that round trip, ~45 ms here, and by the frame
- * queued behind it: tests/bench/browser.ts measured the new fills on screen ~100 ms later). The first state,
+ * MapLibre's worker has re-tiled them (waiting for them held the new fills back by that round trip, ~45 ms here,
+ * and by the frame queued behind it: tests/bench/browser.ts measured the new fills on screen ~100 ms later). The first state,
  * applied before the map's first complete frame (mapView.ts), is painted with that frame.
  * Timings go to the performance timeline: `footprints:applied` when a state reaches the painter,
  * `footprints:drawn` when MapLibre has issued the draw calls of the frame showing it, `footprints:painted` on the
