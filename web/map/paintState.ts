@@ -8,7 +8,8 @@
  * Fills and borders go into the next frame; the labels are placed after it and follow a frame or two later, once
  * MapLibre's worker has re-tiled them (waiting for them held the new fills back by that round trip, ~45 ms here,
  * and by the frame queued behind it: tests/bench/browser.ts measured the new fills on screen ~100 ms later). The first state,
- * applied before the map's first complete frame (mapView.ts), is painted with that frame.
+ * applied before the map's first complete frame (mapView.ts), is painted with that frame, and its labels follow it
+ * as an edit's do.
  * Timings go to the performance timeline: `footprints:applied` when a state reaches the painter,
  * `footprints:drawn` when MapLibre has issued the draw calls of the frame showing it, `footprints:painted` on the
  * next animation frame (the page's last view of it; the bench reads when it was presented from a trace),
@@ -82,7 +83,8 @@ export function createPainter(map: MlMap, n: number, onPainted: (seq: number, at
   /**
    * Whether a label changed (unchanged labels keep their identity across the worker boundary). Placing them
    * (web/map/labels.ts, a few to tens of ms on the main thread) and MapLibre's worker re-tiling them come after the
-   * frame with the new fills (`placeChangedLabels`), except for the first state, placed before the first frame.
+   * frame with the new fills (`placeChangedLabels`), the first state's too: the first map shows a frame sooner, its
+   * labels a frame later (placing them and tiling them held the first frame back).
    */
   function labelsChanged(next: State['labels']): boolean {
     if (next === labels) return false;
@@ -160,9 +162,8 @@ export function createPainter(map: MlMap, n: number, onPainted: (seq: number, at
       const relabelling = labelsChanged(state.labels);
       if (state.collaborationFootprints) void geojsonSource(map, SOURCES.collabs).setData(state.collaborationFootprints);
       // Before the map's first complete frame (the first state, applied while the sources are still being tiled),
-      // everything goes in at once and the state counts as painted with that frame (MapLibre's `load`).
+      // fills and borders go in at once and the state counts as painted with that frame (MapLibre's `load`).
       const first = !hasLoaded(map);
-      if (relabelling && first) setSystemLabels(map, state.labels);
       for (let i = 0; i < n; i++) if (shown[i] !== state.unitColour[i]) setColour(i, state.unitColour[i]);
       if (previewed.size) outlines(map).set('paint', []);
       previewed.clear();
@@ -173,7 +174,7 @@ export function createPainter(map: MlMap, n: number, onPainted: (seq: number, at
         // After this frame's task: the frame commits with the map's new fills, then the waiting work runs.
         if (waiting.length) setTimeout(runWaiting, 0);
         revealMap(map); // the first state's frame is the first the map shows (mapView.ts)
-        if (relabelling && !first) placeChangedLabels(seq);
+        if (relabelling) placeChangedLabels(seq);
         requestAnimationFrame(() => {
           const at = performance.now();
           mark('footprints:painted', seq, at);
@@ -181,7 +182,7 @@ export function createPainter(map: MlMap, n: number, onPainted: (seq: number, at
         });
       });
       // Settled once the map is idle with this state's labels placed.
-      if (!relabelling || first) settledAfter(seq);
+      if (!relabelling) settledAfter(seq);
       map.triggerRepaint();
       release();
     },
