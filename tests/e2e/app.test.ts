@@ -123,6 +123,42 @@ describe('Footprints in Chromium', () => {
     await page.keyboard.press('v');
   });
 
+  it('paints every CCG a dragged paint stroke crosses, as one undo step, without panning the map', async () => {
+    const { i, from, to } = borderCcg();
+    // A neighbour of the border CCG in its own system: the stroke runs from one's label point to the other's.
+    const sameSystem = (code: string) => bundle.baselines['stp-2019'].systems.find((s) => s.id === from)!.units.includes(code);
+    const links = [...bundle.adjacency.land];
+    let k = -1;
+    for (let e = 0; e < links.length && k < 0; e += 2) {
+      const other = links[e] === i ? links[e + 1] : links[e + 1] === i ? links[e] : -1;
+      if (other >= 0 && sameSystem(bundle.units.code[other])) k = other;
+    }
+    expect(k).toBeGreaterThanOrEqual(0);
+    await jumpToUnit(page, i, 8);
+    await page.selectOption('#assign-to', to);
+    await page.keyboard.press('p');
+    const box = (await page.locator('#map canvas').boundingBox())!;
+    const [a, b] = await page.evaluate(([x, y]) => {
+      const h = (window as unknown as { __footprints: { project(i: number): { x: number; y: number } } }).__footprints;
+      return [h.project(x), h.project(y)];
+    }, [i, k]);
+    const centre = await page.evaluate(() => (window as unknown as { __footprints: { map: MlMap } }).__footprints.map.getCenter().toArray());
+    const depth = await hook(page, (h) => h.state!.history.depth);
+    await page.mouse.move(box.x + a.x, box.y + a.y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + b.x, box.y + b.y, { steps: 8 });
+    await page.mouse.up();
+    await settle(page);
+    const st = await hook(page, (h) => ({ system: h.state!.systems.map((s) => s.id), unitSystem: [...h.state!.unitSystem], depth: h.state!.history.depth }));
+    expect(st.system[st.unitSystem[i]]).toBe(to);
+    expect(st.system[st.unitSystem[k]]).toBe(to);
+    expect(st.depth).toBe(depth + 1);
+    expect(await page.evaluate(() => (window as unknown as { __footprints: { map: MlMap } }).__footprints.map.getCenter().toArray())).toEqual(centre);
+    await page.click('#undo');
+    await settle(page);
+    await page.keyboard.press('v');
+  });
+
   it('paints a whole upper-tier council: the CCGs mostly inside it move to the active system', async () => {
     const { utla, unitUtla } = bundle.councils;
     const kent = utla.name.indexOf('Kent');

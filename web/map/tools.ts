@@ -136,7 +136,6 @@ export function attachTools(d: ToolDeps): void {
     clearTimeout(stroke.timer);
     const { target, units } = stroke;
     stroke = null;
-    map.dragPan.enable();
     const st = session.engine.get();
     const moving = [...units].filter((i) => !st || st.unitSystem[i] === NO_GROUP || st.systems[st.unitSystem[i]].id !== target.id);
     if (moving.length === 0) {
@@ -164,8 +163,9 @@ export function attachTools(d: ToolDeps): void {
     } else if (tool === 'paint') {
       const target = needTarget();
       if (!target) return;
+      // preventDefault keeps the map from panning with this drag; switching drag-pan off instead would change the
+      // canvas container's class, and so ask for a page frame, at every click.
       e.preventDefault();
-      map.dragPan.disable();
       d.painter.hold(); // no map frame for the click itself (MapLibre asks for one on mouseup): the state's comes
       stroke = { target, units: new Set(), pending: null, timer: undefined };
       addToStroke(unitAt(map, e.point));

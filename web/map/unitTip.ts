@@ -28,33 +28,44 @@ export function createUnitTip({ map, session, names, population, anchors, noun }
   map.getContainer().append(el);
   let shown: number | null = null;
   let lastAt: { x: number; y: number } | undefined;
+  // What the tip says and where it is, as last written: a pointer resting on a unit (or a click on it) writes
+  // nothing to the page, so it asks for no frame (each one costs the software compositor tens of ms here).
+  let said = '';
+  let placed = '';
   const row = (k: string, v: string) => h('div', { class: 'tip-row' }, h('span', { class: 'tip-key' }, k), h('span', {}, v));
   const tip: UnitTip = {
     show(i, at) {
       shown = i;
       lastAt = at;
       if (i === null) {
-        el.hidden = true;
+        if (!el.hidden) el.hidden = true;
         return;
       }
       const st = session.engine.get();
       const sg = st ? st.unitSystem[i] : NO_GROUP;
       const og = st ? st.unitOrganisation[i] : NO_GROUP;
-      fill(el,
-        h('div', { class: 'tip-name' }, names[i]),
-        row('Population', formatCount(population[i])),
-        row('System', st && sg !== NO_GROUP ? st.systems[sg].name : 'none'),
-        row('Organisation', st && og !== NO_GROUP ? st.organisations[og].name : 'none'),
-      );
-      el.dataset.unit = String(i);
-      el.setAttribute('aria-label', `${noun.one} ${names[i]}`);
+      const system = st && sg !== NO_GROUP ? st.systems[sg].name : 'none';
+      const organisation = st && og !== NO_GROUP ? st.organisations[og].name : 'none';
+      const says = `${i}\n${system}\n${organisation}`;
+      if (says !== said) {
+        said = says;
+        fill(el,
+          h('div', { class: 'tip-name' }, names[i]),
+          row('Population', formatCount(population[i])),
+          row('System', system),
+          row('Organisation', organisation),
+        );
+        el.dataset.unit = String(i);
+        el.setAttribute('aria-label', `${noun.one} ${names[i]}`);
+      }
       const p = at ?? map.project(anchors[i]);
       const { clientWidth: w, clientHeight: hgt } = map.getContainer();
-      el.hidden = false;
+      if (el.hidden) el.hidden = false;
       // Beside the point, turned inwards near the right or bottom edge, so it never leaves the map.
       const x = p.x + 14 + el.offsetWidth > w ? p.x - 14 - el.offsetWidth : p.x + 14;
       const y = p.y + 14 + el.offsetHeight > hgt ? p.y - 14 - el.offsetHeight : p.y + 14;
-      el.style.transform = `translate(${Math.max(0, x)}px, ${Math.max(0, y)}px)`;
+      const transform = `translate(${Math.max(0, x)}px, ${Math.max(0, y)}px)`;
+      if (transform !== placed) el.style.transform = placed = transform;
     },
   };
   // From the keyboard: the unit the arrows moved to, while the map has the focus.
