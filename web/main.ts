@@ -5,7 +5,7 @@
 import { startEngineWorker } from '../workers/client.ts';
 import { createSupervisor } from '../workers/supervisor.ts';
 import type { EngineHandle } from '../workers/supervisor.ts';
-import type { Init, State } from '../workers/api.ts';
+import type { Init, MapState, State } from '../workers/api.ts';
 import { byId, h } from './dom.ts';
 import { createSession, following, type Session } from './state/session.ts';
 import { createActions } from './state/actions.ts';
@@ -70,7 +70,7 @@ async function main() {
   const notify = createNotices(byId('notices'));
   const session = createSession();
   // Set once the panels exist: before that a restarted engine has no saved work to reopen.
-  const late: { persistence?: Persistence } = {};
+  const late: { persistence?: Persistence; mapStates?: (m: MapState) => void } = {};
   let worker: EngineHandle | undefined;
   const status = createEngineStatus(byId('notices'), byId('loading'), () => supervisor.retry());
   const supervisor = createSupervisor({
@@ -78,6 +78,7 @@ async function main() {
     onDown: (reason, restarting) => status.down(reason, restarting),
     // The new worker reopens what was last saved; calls queued meanwhile reach it only after this.
     async restore(fresh) {
+      if (late.mapStates) await fresh.mapStates(proxy(late.mapStates));
       const scenario = await late.persistence?.lastSavedScenario();
       if (!scenario) return;
       const r = await fresh.load({ scenario }, { reset: true });
@@ -108,6 +109,9 @@ async function main() {
     painted = { seq, at, appliedAt };
     if (!firstPaint) firstPaint = at; // ms since navigation start
   });
+  // Each edit's fills and borders reach the map ahead of the rest of its state (metrics, findings, labels).
+  late.mapStates = (m) => painter.early(m);
+  await engine.mapStates(late.mapStates);
   paintSelection(map, session.selection);
   const overlays = createOverlays(map, asset('overlays.json'));
   const zoomToUnits = createZoomer(map, init);

@@ -264,6 +264,17 @@ export type ConvertResult = { ok: true; scenario: ScenarioV1; report: ConvertRep
 
 export type CompareResult = { ok: true; view: CompareView } | { ok: false; error: string };
 
+/**
+ * What the map shows of a state, sent ahead of it (`EngineApi.mapStates`): `seq` is the state's own, whose full
+ * `State` follows with the same `unitColour` and `borders`. After a refused edit that was sent ahead, the open
+ * state's are sent again under its own seq.
+ */
+export interface MapState {
+  seq: number;
+  unitColour: Uint8Array;
+  borders: Uint8Array;
+}
+
 export interface EngineApi {
   /**
    * Loads the bundle (an object, or a URL the worker fetches); `onProgress` gets the bytes as they arrive, then
@@ -279,6 +290,11 @@ export interface EngineApi {
   undo(): Promise<State>;
   redo(): Promise<State>;
   current(): Promise<State>;
+  /**
+   * Where the map's part of each new state (`MapState`) goes as soon as it is known, ahead of the state itself:
+   * after an edit, undo or redo, the worker sends it before working out metrics, findings and labels.
+   */
+  mapStates(sink: (m: MapState) => void): Promise<void>;
   /** Opens a file's text (scenario JSON, assignments CSV, GeoJSON): undoable unless `reset`; a bad file changes nothing. */
   importFile(text: string, filename: string, opts?: { reset?: boolean }): Promise<Result>;
   /** For each item, null when it is a valid scenario for the loaded units, else why not (saved records are checked on load). */

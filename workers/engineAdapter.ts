@@ -17,6 +17,7 @@ import { Geography } from '../engine/geography.ts';
 import { scenarioFromBaseline, type ScenarioV1 } from '../engine/scenario.ts';
 import { applyCommand, type Command } from '../engine/commands.ts';
 import { Evaluator, evaluateScenario, type Evaluation } from '../engine/evaluate.ts';
+import { partitionOf, type Partition } from '../engine/partition.ts';
 import { costChange, type CostBasis } from '../engine/runningCosts.ts';
 import { unitsInBox } from '../engine/unitsInBox.ts';
 import { timeline } from '../engine/timeline.ts';
@@ -38,7 +39,7 @@ import type { GroupMetrics } from '../engine/metrics.ts';
 import {
   NO_COLOUR, NO_GROUP, PALETTE_SIZE,
   type CollaborationProps, type GroupRow, type CompareSide, type CompareResult, type CompareSource, type CouncilPart, type OrganisationRow, type CsvKind, type Download, type EngineApi, type Init, type Result,
-  type State, type SystemLabel, type UnitHit, type UnitInfo, type UnitProps,
+  type MapState, type State, type SystemLabel, type UnitHit, type UnitInfo, type UnitProps,
 } from './api.ts';
 import { colourSystems, SystemAdjacencyCounter } from '../engine/colour.ts';
 import { anchorOf, labelPoints } from '../engine/labelPoints.ts';
@@ -62,15 +63,16 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * system id). The partitions' own arrays, which no one writes into (an edit's partition is a new one), copied only
  * when `copy`: the state's buffers are then transferred away, and the evaluator caches its partitions.
  */
-function colouring(g: Geography, ev: Evaluation, copy: boolean, prefer?: ReadonlyMap<string, number>, adjacency?: SystemAdjacencyCounter) {
-  const unitSystem = copy ? ev.systemPartition.unitToGroup.slice() : ev.systemPartition.unitToGroup;
-  const unitOrganisation = copy ? ev.organisationPartition.unitToGroup.slice() : ev.organisationPartition.unitToGroup;
-  const adj = adjacency?.update(unitSystem, ev.systemPartition.groupIds);
-  const systemColour = colourSystems(g, unitSystem, ev.systemPartition.groupIds, PALETTE_SIZE, prefer, adj);
+function colouring(g: Geography, systems: Partition, organisations: Partition, copy: boolean, prefer?: ReadonlyMap<string, number>, adjacency?: SystemAdjacencyCounter) {
+  const unitSystem = copy ? systems.unitToGroup.slice() : systems.unitToGroup;
+  const unitOrganisation = copy ? organisations.unitToGroup.slice() : organisations.unitToGroup;
+  const adj = adjacency?.update(unitSystem, systems.groupIds);
+  const systemColour = colourSystems(g, unitSystem, systems.groupIds, PALETTE_SIZE, prefer, adj);
   const unitColour = new Uint8Array(g.n).fill(NO_COLOUR);
   for (let i = 0; i < g.n; i++) if (unitSystem[i] !== NO_GROUP) unitColour[i] = systemColour[unitSystem[i]];
   return { unitSystem, unitOrganisation, systemColour, unitColour };
 }
+type Colouring = ReturnType<typeof colouring>;
 
 /** How many systems each organisation's units lie in, in one pass over the units (a bit per organisation and system). */
 function systemsPerOrganisation(unitOrganisation: ArrayLike<number>, unitSystem: ArrayLike<number>, nOrganisations: number, nSystems: number): Uint32Array {
@@ -124,6 +126,10 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
   let mesh: MeshArcs | undefined;
   /** The border bits of the last state, updated round the units that moved. */
   let borderTracker: BorderBitsTracker | undefined;
+  /** Where the map's part of each new state goes ahead of the state (`mapStates`). */
+  let mapSink: ((m: MapState) => void) | null = null;
+  /** The map's part worked out ahead of a state and sent to `mapSink`, taken by the state made next. */
+  let ahead: { scenario: ScenarioV1; colours: Colouring; borders: Uint8Array } | null = null;
   /** Compare: one evaluator per side (the editor's keeps its caches), and the last comparison for its CSV. */
   let compareEvaluators: [Evaluator, Evaluator] | undefined;
   let lastComparison: Comparison | undefined;
@@ -171,15 +177,38 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
     return costChange(g.bundle.baselines[id].name, basis, summary, scenario.settings);
   }
 
+  /** A scenario's unit colours and border bits: what the map needs to show it (the trackers follow it). */
+  function mapPart(g: Geography, scenario: ScenarioV1): { scenario: ScenarioV1; colours: Colouring; borders: Uint8Array } {
+    const colours = colouring(g, partitionOf(scenario.systems, g), partitionOf(scenario.organisations, g), useTransfer, undefined, adjacency);
+    return { scenario, colours, borders: borderTracker!.update(colours.unitSystem, colours.unitOrganisation) };
+  }
+
+  /**
+   * Sends the map's part of the state about to be made for `scenario` (its seq is the next one) before the rest of it
+   * (metrics, findings, labels, rows) is worked out: the map shows an edit that much sooner. Only while a state is
+   * open (the first state goes with the map's first frame).
+   */
+  function paintAhead(scenario: ScenarioV1, seqOf = seq + 1): void {
+    if (!mapSink || !present || !geo) return;
+    ahead = mapPart(geo, scenario);
+    const unitColour = ahead.colours.unitColour.slice();
+    const borders = ahead.borders.slice();
+    const sink = mapSink;
+    void Promise.resolve(sink(transfer({ seq: seqOf, unitColour, borders }, [unitColour.buffer, borders.buffer]))).catch(() => undefined);
+  }
+
   function makeState(): State {
     const { geo: g, scenario } = need();
     const ev = evaluator.evaluate(scenario);
-    const { unitSystem, unitOrganisation, systemColour, unitColour } = colouring(g, ev, useTransfer, undefined, adjacency);
+    // The colours and border bits sent ahead of this state (paintAhead) are its own; otherwise worked out now.
+    const map = ahead?.scenario === scenario ? ahead : mapPart(g, scenario);
+    ahead = null;
+    const { unitSystem, unitOrganisation, systemColour, unitColour } = map.colours;
     const countBySystem = new Map<string, number>();
     for (const f of ev.findings) for (const id of new Set(f.ids)) countBySystem.set(id, (countBySystem.get(id) ?? 0) + 1);
     const collabsChanged = sent?.collaborations !== scenario.collaborations;
     sent = { collaborations: scenario.collaborations };
-    const borders = borderTracker!.update(unitSystem, unitOrganisation);
+    const borders = map.borders;
     let collaborationFootprints: FeatureCollection<MultiPolygon, CollaborationProps> | undefined;
     if (collabsChanged) {
       const collab = evaluator.footprintFeatures('collaborations', scenario);
@@ -239,8 +268,12 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
     try {
       if (!geo) throw new Error('engine: call init() first');
       next = make();
+      paintAhead(next.scenario);
       evaluator.evaluate(next.scenario); // refuse a scenario the engine cannot evaluate, before it becomes current
     } catch (e) {
+      // Painted ahead but refused: the map goes back to the open state (its seq again).
+      if (ahead) paintAhead(present!.scenario, seq);
+      ahead = null;
       return { ok: false, error: message(e) };
     }
     if (reset) {
@@ -266,7 +299,7 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
 
   function compareSide(ev: Evaluation, prefer?: ReadonlyMap<string, number>): CompareSide {
     const g = geo!;
-    const { unitSystem, unitOrganisation, systemColour, unitColour } = colouring(g, ev, useTransfer, prefer);
+    const { unitSystem, unitOrganisation, systemColour, unitColour } = colouring(g, ev.systemPartition, ev.organisationPartition, useTransfer, prefer);
     return {
       name: ev.scenario.name,
       systems: ev.systems.map((m) => ({ id: m.id, name: m.name })),
@@ -378,6 +411,7 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
       if (prev) {
         future.push(present!);
         present = prev;
+        paintAhead(present.scenario);
       }
       return makeState();
     },
@@ -388,12 +422,17 @@ export function createEngineAdapter(opts: { transfer?: boolean } = {}): EngineAd
       if (next) {
         past.push(present!);
         present = next;
+        paintAhead(present.scenario);
       }
       return makeState();
     },
 
     async current() {
       return makeState();
+    },
+
+    async mapStates(sink) {
+      mapSink = sink;
     },
 
     async importFile(text: string, filename: string, opts = {}) {

@@ -5,7 +5,9 @@
  * - labels: placed again (web/map/labels.ts) only when a label changed (unchanged ones keep their identity across
  *   the worker boundary, workers/statePatch.ts);
  * - collaborations: `setData` only when the worker sent new footprints.
- * Fills and borders go into the next frame; the labels are placed after it and follow a frame or two later, once
+ * After an edit, undo or redo the worker sends the fills and borders ahead of the rest of the state (`early`,
+ * `EngineApi.mapStates`): they go into the next frame, and the state, when it comes, is painted with that frame
+ * unless it changes something more. Fills and borders go into the next frame; the labels are placed after it and follow a frame or two later, once
  * MapLibre's worker has re-tiled them (waiting for them held the new fills back by that round trip, ~45 ms here,
  * and by the frame queued behind it: tests/bench/browser.ts measured the new fills on screen ~100 ms later). The first state,
  * applied before the map's first complete frame (mapView.ts), is painted with that frame, and its labels follow it
@@ -18,7 +20,7 @@
  * (the clicked CCG already in its new colour, before the worker answers). `onPainted` fires with the first frame.
  */
 import type { MapSourceDataEvent, Map as MlMap } from 'maplibre-gl';
-import { NO_COLOUR, type State } from '../../workers/api.ts';
+import { NO_COLOUR, type MapState, type State } from '../../workers/api.ts';
 import { SOURCES, geojsonSource, hasLoaded, revealMap } from './mapView.ts';
 import { outlines } from './outlines.ts';
 import { setSystemLabels } from './labels.ts';
@@ -27,6 +29,11 @@ export interface Painter {
   /** Colour shown for each unit (includes paint-stroke previews). */
   readonly shown: Uint8Array;
   apply(state: State): void;
+  /**
+   * Shows a state's map part sent ahead of it (`EngineApi.mapStates`): its fills and borders go into the next
+   * frame, and the state, when it comes, is painted with that frame.
+   */
+  early(m: MapState): void;
   /** Holds map frames until the next state is applied (or a preview): a paint stroke has begun. */
   hold(): void;
   /** Temporarily shows a unit in a colour (paint preview) until the next state. */
@@ -72,12 +79,17 @@ export function createPainter(map: MlMap, n: number, onPainted: (seq: number, at
     map.setFeatureState({ source: SOURCES.units, id: i }, { c: c === NO_COLOUR ? null : c });
   };
 
-  function paintBorders(next: Uint8Array) {
+  function paintBorders(next: Uint8Array): boolean {
     const prev = borders;
+    let changed = false;
     for (let k = 0; k < next.length; k++) {
-      if (!prev || prev[k] !== next[k]) map.setFeatureState({ source: SOURCES.arcs, id: k }, { b: next[k] });
+      if (!prev || prev[k] !== next[k]) {
+        map.setFeatureState({ source: SOURCES.arcs, id: k }, { b: next[k] });
+        changed = true;
+      }
     }
     borders = next;
+    return changed;
   }
 
   /**
@@ -153,36 +165,77 @@ export function createPainter(map: MlMap, n: number, onPainted: (seq: number, at
     map.on('movestart', onMove);
   };
 
+  /** Fills and borders as given, and no paint-stroke preview; whether anything on the map changed. */
+  function paintMap(unitColour: Uint8Array, next: Uint8Array): boolean {
+    let changed = previewed.size > 0;
+    for (let i = 0; i < n; i++) {
+      if (shown[i] !== unitColour[i]) {
+        setColour(i, unitColour[i]);
+        changed = true;
+      }
+    }
+    if (previewed.size) outlines(map).set('paint', []);
+    previewed.clear();
+    return paintBorders(next) || changed;
+  }
+  let appliedSeq = 0;
+  let frameAhead: { seq: number; drawn: boolean } | null = null;
+
   return {
     shown,
     apply(state) {
       const appliedAt = performance.now();
       const seq = state.seq;
+      appliedSeq = seq;
       mark('footprints:applied', seq, appliedAt);
       const relabelling = labelsChanged(state.labels);
       if (state.collaborationFootprints) void geojsonSource(map, SOURCES.collabs).setData(state.collaborationFootprints);
       // Before the map's first complete frame (the first state, applied while the sources are still being tiled),
       // fills and borders go in at once and the state counts as painted with that frame (MapLibre's `load`).
       const first = !hasLoaded(map);
-      for (let i = 0; i < n; i++) if (shown[i] !== state.unitColour[i]) setColour(i, state.unitColour[i]);
-      if (previewed.size) outlines(map).set('paint', []);
-      previewed.clear();
-      paintBorders(state.borders);
-      map.once(first ? 'load' : 'render', () => {
+      const changed = paintMap(state.unitColour, state.borders);
+      // The frame showing this state's map part, when it was sent ahead (`early`).
+      const shownAhead = frameAhead?.seq === seq ? frameAhead : null;
+      if (frameAhead && frameAhead.seq <= seq) frameAhead = null;
+      const drawn = () => {
         // The frame's draw calls are issued; the next animation frame comes once it is handed on for display.
-        mark('footprints:drawn', seq);
+        if (!shownAhead) mark('footprints:drawn', seq);
         // After this frame's task: the frame commits with the map's new fills, then the waiting work runs.
         if (waiting.length) setTimeout(runWaiting, 0);
         revealMap(map); // the first state's frame is the first the map shows (mapView.ts)
         if (relabelling) placeChangedLabels(seq);
         requestAnimationFrame(() => {
           const at = performance.now();
-          mark('footprints:painted', seq, at);
+          if (!shownAhead) mark('footprints:painted', seq, at);
           onPainted(seq, at, appliedAt);
         });
-      });
+      };
       // Settled once the map is idle with this state's labels placed.
       if (!relabelling) settledAfter(seq);
+      if (first) map.once('load', drawn);
+      else if (shownAhead && !changed) {
+        // Its map part is already drawn, or its frame is on the way: no frame of its own (at LSOA level a frame
+        // costs the software GL a hundred ms or more). In a task of its own, after every subscriber to this state
+        // has queued its after-frame work.
+        if (shownAhead.drawn) setTimeout(drawn, 0);
+        else map.once('render', drawn);
+      } else {
+        map.once('render', drawn);
+        map.triggerRepaint();
+      }
+      release();
+    },
+    early(m) {
+      // The first state goes with the map's first frame; a map part older than the state applied is out of date.
+      if (!hasLoaded(map) || m.seq < appliedSeq) return;
+      if (!paintMap(m.unitColour, m.borders)) return;
+      const frame = { seq: m.seq, drawn: false };
+      frameAhead = frame;
+      map.once('render', () => {
+        frame.drawn = true;
+        mark('footprints:drawn', frame.seq);
+        requestAnimationFrame(() => mark('footprints:painted', frame.seq));
+      });
       map.triggerRepaint();
       release();
     },
