@@ -9,7 +9,9 @@
  *   click → drawn: → MapLibre has issued that frame's draw calls, so all JavaScript on the way is done (hit test,
  *     worker, engine, patch, painter, panels, MapLibre) and what remains is rasterising and compositing;
  *   (a) click → state: → the worker's state patch received and rebuilt on the main thread;
- *   (b) state → painted: → the page's next animation frame after the draw calls (what the page can observe);
+ *   (b) state → painted: → the page's next animation frame after the draw calls (what the page can observe); the
+ *     frame can come before the state, from the fills and border bits the worker sends ahead of it
+ *     (EngineApi.mapStates), so (b) can be near zero;
  *   click → settled: until the map is idle again (labels re-tiled by MapLibre's worker and placed);
  *   click → preview frame, if any: a drag (or a button held > 50 ms) previews CCGs before the worker answers.
  * Plus: draw calls → on screen for isolated repaints of the unchanged map and of its background alone (the
