@@ -7,11 +7,11 @@
  * - collaborations: `setData` only when the worker sent new footprints.
  * After an edit, undo or redo the worker sends the fills and borders ahead of the rest of the state (`early`,
  * `EngineApi.mapStates`): they go into the next frame, and the state, when it comes, is painted with that frame
- * unless it changes something more. Fills and borders go into the next frame; the labels are placed after it and follow a frame or two later, once
- * MapLibre's worker has re-tiled them (waiting for them held the new fills back by that round trip, ~45 ms here,
- * and by the frame queued behind it: tests/bench/browser.ts measured the new fills on screen ~100 ms later). The first state,
- * applied before the map's first complete frame (mapView.ts), is painted with that frame, and its labels follow it
- * as an edit's do.
+ * unless it changes something more. Either way fills and borders go into the next frame; the labels are placed
+ * after it and follow a frame or two later, once MapLibre's worker has re-tiled them (waiting for them held the
+ * new fills back by that round trip, ~45 ms here, and by the frame queued behind it: tests/bench/browser.ts measured
+ * the new fills on screen ~100 ms later). The first state, applied before the map's first complete frame
+ * (mapView.ts), is painted with that frame, and its labels follow it as an edit's do.
  * Timings go to the performance timeline: `footprints:applied` when a state reaches the painter,
  * `footprints:drawn` when MapLibre has issued the draw calls of the frame showing it, `footprints:painted` on the
  * next animation frame (the page's last view of it; the bench reads when it was presented from a trace),
